@@ -9,7 +9,7 @@ namespace SortLine.Spectra.Internal;
 /// Throw sites for argument validation. The checks are tiny and inlined at the call site; the throws live
 /// here, out of line, so hot kernels stay small (the pattern of System.IO.Pipelines' ThrowHelper).
 /// </summary>
-internal static class ThrowHelper
+internal static partial class ThrowHelper
 {
     /// <summary>Throws when two spans that must pair element by element differ in length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
