@@ -48,7 +48,7 @@ public sealed class ReferenceFrameAccumulator
     /// <exception cref="InvalidOperationException"><see cref="int.MaxValue"/> lines were already added.</exception>
     public void Add(ReadOnlySpan<ushort> line)
     {
-        ThrowHelper.ThrowIfLengthMismatch(_sums.Length, line.Length);
+        ThrowHelper.ThrowIfLengthMismatch(_sums.Length, line.Length, nameof(line));
         if (LineCount == int.MaxValue)
         {
             ThrowHelper.ThrowInvalidOperation("The accumulator is full.");
@@ -69,7 +69,7 @@ public sealed class ReferenceFrameAccumulator
     /// <exception cref="InvalidOperationException">No line has been added.</exception>
     public void CopyMeanTo(Span<double> mean)
     {
-        ThrowHelper.ThrowIfLengthMismatch(_sums.Length, mean.Length);
+        ThrowHelper.ThrowIfLengthMismatch(_sums.Length, mean.Length, nameof(mean));
         if (LineCount == 0)
         {
             ThrowHelper.ThrowInvalidOperation("No line has been added; the mean of zero lines is undefined.");

@@ -160,8 +160,8 @@ public sealed partial class ReflectanceCalibration
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     public void Apply(ReadOnlySpan<ushort> rawLine, Span<float> reflectanceLine)
     {
-        ThrowHelper.ThrowIfLengthMismatch(_offset.Length, rawLine.Length);
-        ThrowHelper.ThrowIfLengthMismatch(_offset.Length, reflectanceLine.Length);
+        ThrowHelper.ThrowIfLengthMismatch(_offset.Length, rawLine.Length, nameof(rawLine));
+        ThrowHelper.ThrowIfLengthMismatch(_offset.Length, reflectanceLine.Length, nameof(reflectanceLine));
         Calibrate(rawLine, _offset, _inverseRange, reflectanceLine);
     }
 
@@ -174,8 +174,8 @@ public sealed partial class ReflectanceCalibration
     public void ApplyPixel(int pixel, ReadOnlySpan<ushort> rawSpectrum, Span<float> reflectance)
     {
         ThrowHelper.ThrowIfOutOfRange(pixel, 0, Pixels - 1);
-        ThrowHelper.ThrowIfLengthMismatch(Bands, rawSpectrum.Length);
-        ThrowHelper.ThrowIfLengthMismatch(Bands, reflectance.Length);
+        ThrowHelper.ThrowIfLengthMismatch(Bands, rawSpectrum.Length, nameof(rawSpectrum));
+        ThrowHelper.ThrowIfLengthMismatch(Bands, reflectance.Length, nameof(reflectance));
         int start = pixel * Bands;
         Calibrate(rawSpectrum, _offset.AsSpan(start, Bands), _inverseRange.AsSpan(start, Bands), reflectance);
     }

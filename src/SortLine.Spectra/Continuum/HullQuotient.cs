@@ -40,7 +40,7 @@ public static class HullQuotient
     public static int Apply<T>(ReadOnlySpan<T> wavelengths, ReadOnlySpan<T> spectrum, Span<T> quotient, Span<int> hullScratch)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        ThrowHelper.ThrowIfLengthMismatch(spectrum.Length, quotient.Length);
+        ThrowHelper.ThrowIfLengthMismatch(spectrum.Length, quotient.Length, nameof(quotient));
         ThrowHelper.ThrowIfOverlapping(spectrum, quotient);
         int vertices = FindHull(wavelengths, spectrum, hullScratch);
         int nonPositive = Interpolate(wavelengths, spectrum, hullScratch[..vertices], quotient, markNonPositive: true);
@@ -61,7 +61,7 @@ public static class HullQuotient
     public static int GetContinuum<T>(ReadOnlySpan<T> wavelengths, ReadOnlySpan<T> spectrum, Span<T> continuum, Span<int> hullScratch)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        ThrowHelper.ThrowIfLengthMismatch(spectrum.Length, continuum.Length);
+        ThrowHelper.ThrowIfLengthMismatch(spectrum.Length, continuum.Length, nameof(continuum));
         ThrowHelper.ThrowIfOverlapping(spectrum, continuum);
         int vertices = FindHull(wavelengths, spectrum, hullScratch);
         return Interpolate(wavelengths, spectrum, hullScratch[..vertices], continuum, markNonPositive: false);
@@ -77,7 +77,7 @@ public static class HullQuotient
     public static int FindHull<T>(ReadOnlySpan<T> wavelengths, ReadOnlySpan<T> spectrum, Span<int> hullScratch)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        ThrowHelper.ThrowIfLengthMismatch(wavelengths.Length, spectrum.Length);
+        ThrowHelper.ThrowIfLengthMismatch(wavelengths.Length, spectrum.Length, nameof(spectrum));
         if (hullScratch.Length < spectrum.Length)
         {
             ThrowHelper.ThrowScratchTooShort(hullScratch.Length, spectrum.Length, nameof(hullScratch));

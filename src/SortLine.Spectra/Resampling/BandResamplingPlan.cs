@@ -182,8 +182,8 @@ public sealed class BandResamplingPlan
     private void Resample<T>(ReadOnlySpan<T> source, Span<T> destination, ReadOnlySpan<T> weights)
         where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T>
     {
-        ThrowHelper.ThrowIfLengthMismatch(SourceLength, source.Length);
-        ThrowHelper.ThrowIfLengthMismatch(TargetLength, destination.Length);
+        ThrowHelper.ThrowIfLengthMismatch(SourceLength, source.Length, nameof(source));
+        ThrowHelper.ThrowIfLengthMismatch(TargetLength, destination.Length, nameof(destination));
         ThrowHelper.ThrowIfOverlapping(source, destination);
         ThrowHelper.ThrowIfNotFinite(source);
         ReadOnlySpan<int> columns = _columns;

@@ -151,7 +151,7 @@ public sealed partial class SavitzkyGolayPlan
             ThrowHelper.ThrowSpectrumShorterThanWindow(spectrum.Length, WindowLength, nameof(spectrum));
         }
 
-        ThrowHelper.ThrowIfLengthMismatch(spectrum.Length, destination.Length);
+        ThrowHelper.ThrowIfLengthMismatch(spectrum.Length, destination.Length, nameof(destination));
         ThrowHelper.ThrowIfOverlapping(spectrum, destination);
     }
 
