@@ -116,6 +116,7 @@ def line_features_reference(wl, y, lines, half_window, edge_samples):
 
 def generate_features(out_dir, data_dir):
     wl, y = read_libs(data_dir, "chemcam_CL5_398645626_mean.csv", "mean_intensity")
+    write_matrix(os.path.join(out_dir, "chemcam_wavelength_nm.csv"), wl, ["wavelength_nm"])  # spectrum: als_chemcam.csv
     covered = [(e, l) for e, l in LINES if l > wl[0] + 1.0 and l < wl[-1] - 1.0]  # Al 237.23 lies below ChemCam's 240.8 nm
     cases = {}
     for name, half_window, edge in [("features_chemcam_hw05_e1", 0.5, 1), ("features_chemcam_hw08_e2", 0.8, 2)]:
