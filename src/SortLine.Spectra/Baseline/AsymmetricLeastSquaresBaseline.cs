@@ -29,7 +29,13 @@ namespace SortLine.Spectra.Baseline;
 /// </para>
 /// <para>
 /// Thread safety: the plan is immutable; <see cref="Apply"/> may run concurrently on different spectra as long as each
-/// call has its own scratch. <see cref="Apply"/> and <see cref="Subtract"/> allocate nothing.
+/// call has its own scratch. <see cref="Apply"/>, <see cref="Subtract"/> and <see cref="ApplyBatch"/> allocate nothing.
+/// </para>
+/// <para>
+/// Throughput: the factorisation is a serial recurrence with one division per channel on its critical path, so a single
+/// spectrum cannot use SIMD along its channels. <see cref="ApplyBatch"/> runs four spectra in the lanes of a
+/// Vector256 (about 4x the single-spectrum throughput) with results identical to <see cref="Apply"/>; use it when
+/// several spectra are queued.
 /// </para>
 /// </remarks>
 public sealed partial class AsymmetricLeastSquaresBaseline
