@@ -16,9 +16,10 @@ namespace SortLine.Spectra.Classification;
 /// <see cref="NoClass"/> as "no decision" (no ejection).</para>
 /// <para>Accuracy: weights, centre and offsets are rounded to float and sums are accumulated in float; the vector
 /// paths sum in a different order (lane-wise partial sums, fused multiply-add where the hardware has it) than the
-/// scalar reference. Both stay within 1e-5 · (|d_j| + Σᵢ |W_ji (x_i − c_i)|) of the double-precision affine model
-/// for band counts up to a few thousand; class ids can differ from the double model only where the two largest
-/// scores are that close.</para>
+/// scalar reference. Each path is within the worst-case float summation bound (n + 3)·2⁻²⁴·(|d_j| +
+/// Σᵢ |W_ji (xᵢ − cᵢ)|) of the exact score (n = band count), so vector and scalar differ by at most twice that
+/// (the Simd tests assert it); typical differences are far smaller. Class ids can differ from the double-precision
+/// model only where the two largest scores are that close.</para>
 /// <para>Units: spectra in the units the model was trained on (e.g. reflectance after the same preprocessing).</para>
 /// </remarks>
 public sealed partial class AffineClassifier
