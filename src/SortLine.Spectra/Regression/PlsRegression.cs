@@ -26,7 +26,7 @@ namespace SortLine.Spectra.Regression;
 /// deflation works in place on one centred copy of X: per component there is one read pass (scores and x-loadings
 /// together) and one read-write pass (deflation of X and Y and the next S), and no per-component allocation of
 /// samples × features size. The scale factors that scikit-learn's loop carries (and the ε it adds to two
-/// denominators) do not change the direction of w; the results agree to rounding (≈1e-13 relative on the golden
+/// denominators) do not change the direction of w; the results agree to rounding (better than 1e-12 relative on the golden
 /// cases).
 /// </para>
 /// <para>
