@@ -34,8 +34,10 @@ public sealed class RecordingFormatException : IOException
 
     /// <summary>Creates the exception with a message.</summary>
     public RecordingFormatException(string message)
-        : this(message, new InvalidDataException(message))
+        : base(message)
     {
+        FilePath = "unknown";
+        ByteOffset = -1;
     }
 
     /// <summary>Creates the exception with a message and inner exception.</summary>
