@@ -4,7 +4,7 @@
 # only to regenerate them (tests/golden/generate.py), not to run the tests.
 set -euo pipefail
 
-apt_packages=()   # filled in as test areas need system packages
+apt_packages=(python3-spectral python3-numpy)   # SPy interop tests of the ENVI recordings (SortLine.Simulators.Recording.Tests)
 
 missing=()
 for p in "${apt_packages[@]}"; do
