@@ -4,7 +4,7 @@
 # only to regenerate them (tests/golden/generate.py), not to run the tests.
 set -euo pipefail
 
-apt_packages=()   # filled in as test areas need system packages
+apt_packages=(python3-onnx)   # filled in as test areas need system packages (python3-onnx: ONNX checker in SortLine.Learning.Tests)
 
 missing=()
 for p in "${apt_packages[@]}"; do
