@@ -184,15 +184,19 @@ public sealed class ModelRegistryTests : IDisposable
         ModelRegistry.Open(_root, _time).Register(TestModels.Create(version: "seed", bands: 16));
         using var stop = new CancellationTokenSource();
         int reads = 0;
-        Task reader = Task.Run(() =>
+        var readerStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task reader = Task.Factory.StartNew(() =>
         {
             ModelRegistry view = ModelRegistry.Open(_root);
-            while (!stop.IsCancellationRequested)
+            do
             {
                 Assert.NotEmpty(view.Versions); // throws RegistryIndexException if a half-written index were visible
                 Interlocked.Increment(ref reads);
+                readerStarted.TrySetResult();
             }
-        });
+            while (!stop.IsCancellationRequested);
+        }, TaskCreationOptions.LongRunning);
+        await readerStarted.Task; // the writers start while the reader is reading
 
         Parallel.For(0, Writers, i =>
         {
