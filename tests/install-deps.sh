@@ -4,7 +4,12 @@
 # only to regenerate them (tests/golden/generate.py), not to run the tests.
 set -euo pipefail
 
-apt_packages=(python3-spectral python3-numpy)   # SPy interop tests of the ENVI recordings (SortLine.Simulators.Recording.Tests)
+# One package a line, with the tests that need it.
+apt_packages=(
+  python3-numpy      # SPy interop tests of the ENVI recordings (SortLine.Simulators.Recording.Tests)
+  python3-spectral   # same
+  python3-onnx       # ONNX checker (SortLine.Learning.Tests)
+)
 
 missing=()
 for p in "${apt_packages[@]}"; do
