@@ -12,6 +12,9 @@ internal sealed class Particle
 
     private const double SectorAngle = 2 * Math.PI / Vertices;
 
+    private static readonly double[] BoxSampleCos = SampleTable(Math.Cos);
+    private static readonly double[] BoxSampleSin = SampleTable(Math.Sin);
+
     private readonly double[] _radii;
     private readonly double _cos;
     private readonly double _sin;
@@ -21,6 +24,7 @@ internal sealed class Particle
     private readonly double _scaleV;
     private readonly double _innerSquared;
     private readonly double _outerSquared;
+    private readonly BeltBox _relativeBox;
     private Grain[] _grains = [];
 
     public Particle(double centreAcross, double centreAlong, double rotation, double aspect, double[] radii, int mainMaterial, double diameter)
@@ -42,12 +46,21 @@ internal sealed class Particle
             max = Math.Max(max, r);
         }
 
-        _innerSquared = min * min * Math.Cos(SectorAngle / 2) * Math.Cos(SectorAngle / 2);
+        _innerSquared = min * min;
         _outerSquared = max * max;
+        InnerRadius = min * Math.Min(_scaleU, _scaleV);
+        OuterRadius = max * Math.Max(_scaleU, _scaleV);
         MainMaterial = mainMaterial;
         Diameter = diameter;
-        Box = ComputeBox();
+        _relativeBox = ComputeRelativeBox();
+        Box = Shift(_relativeBox, centreAcross, centreAlong);
     }
+
+    /// <summary>Gets a radius within which every point is inside (belt frame), m.</summary>
+    public double InnerRadius { get; }
+
+    /// <summary>Gets a radius outside which every point is outside (belt frame), m.</summary>
+    public double OuterRadius { get; }
 
     public double CentreAcross { get; private set; }
 
@@ -70,7 +83,7 @@ internal sealed class Particle
     {
         CentreAcross = across;
         CentreAlong = along;
-        Box = ComputeBox();
+        Box = Shift(_relativeBox, across, along);
     }
 
     public void SetGrains(Grain[] grains) => _grains = grains;
@@ -152,23 +165,40 @@ internal sealed class Particle
         return r0 + ((r1 - r0) * t);
     }
 
-    private BeltBox ComputeBox()
+    private static double[] SampleTable(Func<double, double> f)
     {
-        // The outline in the local frame is sampled densely; between samples the radius is linear in angle, so a
-        // small pad (0.5 % of the largest radius) covers the remaining bulge.
+        var table = new double[2 * Vertices];
+        for (int k = 0; k < table.Length; k++)
+        {
+            table[k] = f(Math.PI * k / Vertices);
+        }
+
+        return table;
+    }
+
+    private static BeltBox Shift(BeltBox box, double across, double along) =>
+        new(box.AcrossMin + across, box.AcrossMax + across, box.AlongMin + along, box.AlongMax + along);
+
+    /// <summary>The bounding box relative to the centre.</summary>
+    private BeltBox ComputeRelativeBox()
+    {
+        // The outline is sampled at every vertex and mid-sector direction; between samples the radius is linear in
+        // angle, so the outline bulges past the sampled polygon by at most r·(1 − cos(π / 48)) ≈ 0.2 % of r, which the
+        // 0.5 % pad covers.
         double minX = double.MaxValue;
         double maxX = double.MinValue;
         double minY = double.MaxValue;
         double maxY = double.MinValue;
-        const int Samples = Vertices * 8;
-        for (int k = 0; k < Samples; k++)
+        ReadOnlySpan<double> cos = BoxSampleCos;
+        ReadOnlySpan<double> sin = BoxSampleSin;
+        for (int k = 0; k < cos.Length; k++)
         {
-            double theta = 2 * Math.PI * k / Samples;
-            double r = RadiusAtLocalAngle(theta);
-            double u = r * Math.Cos(theta) * _scaleU;
-            double v = r * Math.Sin(theta) * _scaleV;
-            double x = CentreAcross + (u * _cos) - (v * _sin);
-            double y = CentreAlong + (u * _sin) + (v * _cos);
+            int i = k >> 1;
+            double r = (k & 1) == 0 ? _radii[i] : 0.5 * (_radii[i] + _radii[i + 1 == Vertices ? 0 : i + 1]);
+            double u = r * cos[k] * _scaleU;
+            double v = r * sin[k] * _scaleV;
+            double x = (u * _cos) - (v * _sin);
+            double y = (u * _sin) + (v * _cos);
             minX = Math.Min(minX, x);
             maxX = Math.Max(maxX, x);
             minY = Math.Min(minY, y);

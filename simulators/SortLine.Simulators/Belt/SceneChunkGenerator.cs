@@ -10,8 +10,8 @@ namespace SortLine.Simulators.Belt;
 internal static class SceneChunkGenerator
 {
     private const int MaxConsecutiveFailures = 300;
-    private const int OutlineChecks = 32;
-    private const int CompositionGrid = 24;
+    private const int OutlineChecks = 24;
+    private const int CompositionGrid = 16;
 
     public static SceneChunk Generate(BeltSceneOptions o, double[] cumulativeShares, int beltMaterial, long index)
     {
@@ -24,6 +24,7 @@ internal static class SceneChunkGenerator
         int failures = 0;
         int maxParticles = (1 << BeltScene.LocalIdBits) - 2;
         var particles = new List<Particle>();
+        var grid = new PlacementGrid(width, alongStart, o.ChunkLengthMetres, o.ParticleDiameterMaxMetres * o.MaxAspectRatio);
         double logMin = Math.Log(o.ParticleDiameterMinMetres);
         double logMax = Math.Log(o.ParticleDiameterMaxMetres);
 
@@ -47,7 +48,7 @@ internal static class SceneChunkGenerator
                 p.MoveTo(across, along);
             }
 
-            if (!Fits(p, particles, touching, o.MinimumGapMetres, width, alongStart, alongEnd))
+            if (!Fits(p, grid, touching, o.MinimumGapMetres, width, alongStart, alongEnd))
             {
                 failures++;
                 continue;
@@ -55,6 +56,7 @@ internal static class SceneChunkGenerator
 
             failures = 0;
             particles.Add(p);
+            grid.Add(p);
             covered += Math.PI * diameter * diameter / 4;
         }
 
@@ -104,7 +106,7 @@ internal static class SceneChunkGenerator
         return new Particle(0, 0, rotation, aspect, radii, material, diameter);
     }
 
-    private static bool Fits(Particle p, List<Particle> placed, Particle? touching, double gap, double width, double alongStart, double alongEnd)
+    private static bool Fits(Particle p, PlacementGrid placed, Particle? touching, double gap, double width, double alongStart, double alongEnd)
     {
         BeltBox box = p.Box;
         if (box.AcrossMin < 0 || box.AcrossMax > width || box.AlongMin < alongStart || box.AlongMax >= alongEnd)
@@ -113,11 +115,24 @@ internal static class SceneChunkGenerator
         }
 
         var grown = new BeltBox(box.AcrossMin - gap, box.AcrossMax + gap, box.AlongMin - gap, box.AlongMax + gap);
-        foreach (Particle q in placed)
+        foreach (Particle q in placed.Near(grown))
         {
             if (ReferenceEquals(q, touching) || !grown.Intersects(q.Box))
             {
                 continue;
+            }
+
+            double dx = p.CentreAcross - q.CentreAcross;
+            double dy = p.CentreAlong - q.CentreAlong;
+            double distance = Math.Sqrt((dx * dx) + (dy * dy));
+            if (distance >= p.OuterRadius + q.OuterRadius + gap)
+            {
+                continue;
+            }
+
+            if (distance < p.InnerRadius + q.InnerRadius + gap)
+            {
+                return false;
             }
 
             for (int k = 0; k < OutlineChecks; k++)
@@ -195,6 +210,13 @@ internal static class SceneChunkGenerator
 
     private static float[] Composition(Particle p, int materials)
     {
+        if (p.Grains.IsEmpty)
+        {
+            var pure = new float[materials];
+            pure[p.MainMaterial] = 1;
+            return pure;
+        }
+
         var counts = new int[materials];
         int inside = 0;
         BeltBox box = p.Box;
@@ -213,7 +235,7 @@ internal static class SceneChunkGenerator
         }
 
         var fractions = new float[materials];
-        if (inside == 0)
+        if (inside == 0 || p.Grains.IsEmpty)
         {
             fractions[p.MainMaterial] = 1;
             return fractions;
@@ -225,5 +247,70 @@ internal static class SceneChunkGenerator
         }
 
         return fractions;
+    }
+
+    /// <summary>A coarse grid of placed particles, so a candidate is checked against its neighbours only.</summary>
+    private sealed class PlacementGrid
+    {
+        private readonly List<Particle>[] _cells;
+        private readonly List<Particle> _near = [];
+        private readonly HashSet<Particle> _seen = [];
+        private readonly int _columns;
+        private readonly int _rows;
+        private readonly double _cell;
+        private readonly double _alongStart;
+
+        public PlacementGrid(double width, double alongStart, double length, double cell)
+        {
+            _cell = cell;
+            _alongStart = alongStart;
+            _columns = Math.Max(1, (int)Math.Ceiling(width / cell));
+            _rows = Math.Max(1, (int)Math.Ceiling(length / cell));
+            _cells = new List<Particle>[_columns * _rows];
+            for (int i = 0; i < _cells.Length; i++)
+            {
+                _cells[i] = [];
+            }
+        }
+
+        public void Add(Particle p)
+        {
+            (int c0, int c1, int r0, int r1) = Range(p.Box);
+            for (int r = r0; r <= r1; r++)
+            {
+                for (int c = c0; c <= c1; c++)
+                {
+                    _cells[(r * _columns) + c].Add(p);
+                }
+            }
+        }
+
+        public List<Particle> Near(BeltBox box)
+        {
+            _near.Clear();
+            _seen.Clear();
+            (int c0, int c1, int r0, int r1) = Range(box);
+            for (int r = r0; r <= r1; r++)
+            {
+                for (int c = c0; c <= c1; c++)
+                {
+                    foreach (Particle q in _cells[(r * _columns) + c])
+                    {
+                        if (_seen.Add(q))
+                        {
+                            _near.Add(q);
+                        }
+                    }
+                }
+            }
+
+            return _near;
+        }
+
+        private (int C0, int C1, int R0, int R1) Range(BeltBox box) => (
+            Math.Clamp((int)Math.Floor(box.AcrossMin / _cell), 0, _columns - 1),
+            Math.Clamp((int)Math.Floor(box.AcrossMax / _cell), 0, _columns - 1),
+            Math.Clamp((int)Math.Floor((box.AlongMin - _alongStart) / _cell), 0, _rows - 1),
+            Math.Clamp((int)Math.Floor((box.AlongMax - _alongStart) / _cell), 0, _rows - 1));
     }
 }

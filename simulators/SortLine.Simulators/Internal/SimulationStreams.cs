@@ -24,6 +24,12 @@ internal static class SimulationStreams
     /// <summary>LIBS calibration targets.</summary>
     public const ulong LibsTargets = 6;
 
+    /// <summary>SWIR camera device line drops: one substream per line sequence number.</summary>
+    public const ulong SwirDrop = 7;
+
+    /// <summary>LIBS scan pattern and misfires: one substream per point sequence number.</summary>
+    public const ulong LibsMisfire = 8;
+
     /// <summary>Offsets of the sensors' seeds from the master seed of a simulated line.</summary>
     public const long CameraSeedOffset = 1_000_003;
 
