@@ -34,36 +34,5 @@ public static class CameraRig
         return result;
     }
 
-    private static SimulatedSwirCameraOptions With(SimulatedSwirCameraOptions o, SensorPacing pacing) => new()
-    {
-        Seed = o.Seed,
-        SpatialPixels = o.SpatialPixels,
-        Bands = o.Bands,
-        FirstBandNm = o.FirstBandNm,
-        LastBandNm = o.LastBandNm,
-        FwhmPerBandSpacing = o.FwhmPerBandSpacing,
-        BitDepth = o.BitDepth,
-        LineRateHz = o.LineRateHz,
-        Pacing = pacing,
-        AdvanceSteppedEncoder = o.AdvanceSteppedEncoder,
-        PoolCapacity = o.PoolCapacity,
-        FieldOfViewStartMetres = o.FieldOfViewStartMetres,
-        FieldOfViewWidthMetres = o.FieldOfViewWidthMetres,
-        FootprintAlongMetres = o.FootprintAlongMetres,
-        SubsamplesPerAxis = o.SubsamplesPerAxis,
-        DarkLevelDn = o.DarkLevelDn,
-        DarkPatternStdDn = o.DarkPatternStdDn,
-        WhiteLevelDn = o.WhiteLevelDn,
-        SpectralResponseAtEdges = o.SpectralResponseAtEdges,
-        GainNonUniformity = o.GainNonUniformity,
-        ConversionGainElectronsPerDn = o.ConversionGainElectronsPerDn,
-        ReadNoiseElectrons = o.ReadNoiseElectrons,
-        DeadElementCount = o.DeadElementCount,
-        IlluminationDriftAmplitude = o.IlluminationDriftAmplitude,
-        IlluminationDriftPeriodSeconds = o.IlluminationDriftPeriodSeconds,
-        WhiteReferenceReflectance = o.WhiteReferenceReflectance,
-        DroppedLineProbability = o.DroppedLineProbability,
-        DisconnectAfterLines = o.DisconnectAfterLines,
-        TruthHistoryLines = o.TruthHistoryLines,
-    };
+    private static SimulatedSwirCameraOptions With(SimulatedSwirCameraOptions o, SensorPacing pacing) => o with { Pacing = pacing };
 }

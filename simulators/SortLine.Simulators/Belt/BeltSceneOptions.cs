@@ -3,7 +3,7 @@ namespace SortLine.Simulators.Belt;
 /// <summary>Settings of the simulated belt scene (what lies on the belt).</summary>
 /// <remarks>Lengths in metres. Defaults follow the methods brief's case study: lepidolite, albite, quartz and
 /// muscovite in equal shares on a dark rubber belt, particles 10-100 mm.</remarks>
-public sealed class BeltSceneOptions
+public sealed record BeltSceneOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "SortLine:Simulators:Scene";

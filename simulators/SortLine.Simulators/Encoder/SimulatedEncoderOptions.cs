@@ -2,7 +2,7 @@ namespace SortLine.Simulators.Encoder;
 
 /// <summary>Settings of the simulated belt encoder.</summary>
 /// <remarks>Speeds in metres per second; scale in counts per metre.</remarks>
-public sealed class SimulatedEncoderOptions
+public sealed record SimulatedEncoderOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "SortLine:Simulators:Encoder";

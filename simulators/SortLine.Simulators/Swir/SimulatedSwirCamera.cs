@@ -210,6 +210,9 @@ public sealed class SimulatedSwirCamera : ISwirCamera
         return _materialSpectra[material];
     }
 
+    /// <summary>Gets the pixel pitch across the belt, m.</summary>
+    public double PixelPitchMetres => _pitch;
+
     /// <summary>Gets the across-belt position of a pixel's centre, m.</summary>
     /// <param name="pixel">The pixel (0 to pixels − 1).</param>
     /// <returns>The across coordinate.</returns>

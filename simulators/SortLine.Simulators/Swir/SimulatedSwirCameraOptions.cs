@@ -7,7 +7,7 @@ namespace SortLine.Simulators.Swir;
 /// (in DN²) = signal / <see cref="ConversionGainElectronsPerDn"/> + (<see cref="ReadNoiseElectrons"/> / conversion gain)²,
 /// then rounding (adds 1/12 DN²) and clipping to the bit depth.
 /// </remarks>
-public sealed class SimulatedSwirCameraOptions
+public sealed record SimulatedSwirCameraOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "SortLine:Simulators:Swir";
