@@ -1,3 +1,4 @@
+using SortLine.Benchmarks.Infrastructure;
 using BenchmarkDotNet.Attributes;
 using SortLine.Spectra;
 using SortLine.Spectra.Baseline;
@@ -10,6 +11,7 @@ namespace SortLine.Benchmarks.Spectra;
 /// <see cref="BatchSize"/> spectra per call (Vector256 lanes, four at a time): divide its time by the batch size.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(HardwareIntrinsicsConfig))]
 public class AsymmetricLeastSquaresBaselineBenchmarks
 {
     private AsymmetricLeastSquaresBaseline _plan = null!;

@@ -1,3 +1,4 @@
+using SortLine.Benchmarks.Infrastructure;
 using BenchmarkDotNet.Attributes;
 using SortLine.Spectra.Continuum;
 
@@ -5,6 +6,7 @@ namespace SortLine.Benchmarks.Spectra;
 
 /// <summary>Hull quotient (continuum removal) for every pixel of one SWIR line (384 px × 288 bands, float).</summary>
 [MemoryDiagnoser]
+[Config(typeof(HardwareIntrinsicsConfig))]
 public class HullQuotientBenchmarks
 {
     private const int Pixels = 384;

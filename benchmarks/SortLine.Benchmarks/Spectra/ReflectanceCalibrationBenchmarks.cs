@@ -1,3 +1,4 @@
+using SortLine.Benchmarks.Infrastructure;
 using BenchmarkDotNet.Attributes;
 using SortLine.Spectra.Calibration;
 
@@ -5,6 +6,7 @@ namespace SortLine.Benchmarks.Spectra;
 
 /// <summary>Raw DN line → reflectance for one SWIR line (384 px × 288 bands).</summary>
 [MemoryDiagnoser]
+[Config(typeof(HardwareIntrinsicsConfig))]
 public class ReflectanceCalibrationBenchmarks
 {
     private const int Pixels = 384;

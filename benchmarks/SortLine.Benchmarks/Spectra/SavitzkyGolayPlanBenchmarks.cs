@@ -1,3 +1,4 @@
+using SortLine.Benchmarks.Infrastructure;
 using BenchmarkDotNet.Attributes;
 using SortLine.Spectra.Smoothing;
 
@@ -5,6 +6,7 @@ namespace SortLine.Benchmarks.Spectra;
 
 /// <summary>Savitzky–Golay along bands for every pixel of one SWIR line (384 px × 288 bands, float).</summary>
 [MemoryDiagnoser]
+[Config(typeof(HardwareIntrinsicsConfig))]
 public class SavitzkyGolayPlanBenchmarks
 {
     private const int Pixels = 384;
