@@ -233,6 +233,9 @@ public readonly partial record struct StatusCode
     /// <summary>BadShutdown: The operation was cancelled because the application is shutting down.</summary>
     public static readonly StatusCode BadShutdown = new(0x800C0000);
 
+    /// <summary>BadViewIdUnknown: The view id does not refer to a valid view node.</summary>
+    public static readonly StatusCode BadViewIdUnknown = new(0x806B0000);
+
     private static readonly Dictionary<uint, string> Names = new()
     {
         [0x00000000] = nameof(Good),
@@ -284,6 +287,7 @@ public readonly partial record struct StatusCode
         [0x80B80000] = nameof(BadRequestTooLarge),
         [0x80B90000] = nameof(BadResponseTooLarge),
         [0x80BE0000] = nameof(BadProtocolVersionUnsupported),
+        [0x806B0000] = nameof(BadViewIdUnknown),
         [0x80560000] = nameof(BadTooManySessions),
         [0x804B0000] = nameof(BadNoContinuationPoints),
         [0x804A0000] = nameof(BadContinuationPointInvalid),
