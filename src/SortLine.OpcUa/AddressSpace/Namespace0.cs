@@ -15,5 +15,10 @@ internal static partial class Namespace0
         var builder = new Namespace0Builder(store);
         AddGeneratedNodes(builder);
         builder.Complete();
+
+        // The ModellingRules folder holds the modelling rules the server supports (OPC 10000-5 §6.3.2); the nodeset
+        // leaves it empty, which would leave Mandatory and Optional unreachable by browsing.
+        store.AddReference(new Encoding.NodeId(2996), ReferenceTypeIds.Organizes, ObjectIds.ModellingRuleMandatory);
+        store.AddReference(new Encoding.NodeId(2996), ReferenceTypeIds.Organizes, ObjectIds.ModellingRuleOptional);
     }
 }

@@ -15,8 +15,13 @@ internal sealed class EndpointConfiguration(string endpointUrl, string applicati
     /// <summary>Transport profile of UA TCP with UA Binary.</summary>
     public const string TransportProfileUri = "http://opcfoundation.org/UA-Profile/Transport/uatcp-uasc-uabinary";
 
-    /// <summary>The configured endpoint URL.</summary>
-    public string EndpointUrl { get; } = endpointUrl;
+    private volatile string _endpointUrl = endpointUrl;
+
+    /// <summary>The advertised endpoint URL.</summary>
+    public string EndpointUrl => _endpointUrl;
+
+    /// <summary>Replaces the advertised URL (once the real port is known).</summary>
+    public void SetEndpointUrl(string url) => _endpointUrl = url;
 
     /// <summary>The application URI (also namespace 1).</summary>
     public string ApplicationUri { get; } = applicationUri;
