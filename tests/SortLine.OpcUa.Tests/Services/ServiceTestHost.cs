@@ -17,6 +17,7 @@ internal sealed class ServiceTestHost
     {
         Store.AddNamespace("urn:test:server");
         Namespace0.AddTo(Store);
+        new SortLine.OpcUa.Server.ServerObjectBinder(Store, new SortLine.OpcUa.Server.OpcUaServerOptions(), Time).Bind();
         Builder = new AddressSpaceBuilder(Store);
         Ns = Builder.RegisterNamespace("urn:test");
         Folder = Builder.AddFolder(ObjectIds.ObjectsFolder, NodeId.FromString(Ns, "Line"), "Line");
@@ -82,6 +83,9 @@ internal sealed class ServiceTestHost
 
     public ServiceContext Context(Session? session = null) =>
         new(ChannelContext, session ?? ActivatedSession(), new RequestHeader { RequestHandle = 1 }, Time.GetUtcNow().UtcDateTime);
+
+    public ServiceContext ContextWithoutSession() =>
+        new(ChannelContext, null, new RequestHeader { RequestHandle = 1 }, Time.GetUtcNow().UtcDateTime);
 
     public static RequestHeader Header(NodeId token, uint handle = 1) => new() { AuthenticationToken = token, RequestHandle = handle };
 }
