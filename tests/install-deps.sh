@@ -20,3 +20,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+
+# OPC UA interop tests (tests/interop, node-opcua via npm): needs Node.js 20+ and npm on PATH.
+# npm ci only when node_modules is missing or older than the lockfile.
+interop="$(dirname "$0")/interop"
+if [ ! -f "$interop/node_modules/.package-lock.json" ] || [ "$interop/package-lock.json" -nt "$interop/node_modules/.package-lock.json" ]; then
+  command -v npm >/dev/null 2>&1 || { echo "install-deps: npm is required for tests/interop (install Node.js 20+)" >&2; exit 1; }
+  (cd "$interop" && npm ci --no-audit --no-fund)
+fi

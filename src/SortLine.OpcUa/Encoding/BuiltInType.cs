@@ -4,7 +4,8 @@ namespace SortLine.OpcUa.Encoding;
 /// The 25 built-in types of OPC 10000-6 §5.1.2 (Table 1). The value is the Variant type id (mask bits 0-5)
 /// and the ns=0 DataType NodeId.
 /// </summary>
-internal enum BuiltInType : byte
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "The members are the OPC UA built-in type names (OPC 10000-6 §5.1.2).")]
+public enum BuiltInType : byte
 {
     /// <summary>No value (a null Variant).</summary>
     Null = 0,

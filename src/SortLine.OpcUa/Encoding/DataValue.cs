@@ -7,7 +7,7 @@ namespace SortLine.OpcUa.Encoding;
 /// Value, Status, SourceTimestamp, SourcePicoseconds, ServerTimestamp, ServerPicoseconds.
 /// </summary>
 /// <remarks>Picoseconds are in units of 10 ps, 0-9999, added to the matching timestamp.</remarks>
-internal sealed record DataValue
+public sealed record DataValue
 {
     /// <summary>Largest picosecond field value (10 ps units): one 100 ns DateTime tick minus one unit.</summary>
     public const ushort MaxPicoseconds = 9999;

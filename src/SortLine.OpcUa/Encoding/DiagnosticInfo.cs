@@ -7,7 +7,7 @@ namespace SortLine.OpcUa.Encoding;
 /// SymbolicId, NamespaceUri, Locale, LocalizedText, AdditionalInfo, InnerStatusCode, InnerDiagnosticInfo.
 /// A field is encoded when it is not null.
 /// </summary>
-internal sealed record DiagnosticInfo
+public sealed record DiagnosticInfo
 {
     /// <summary>Index of the symbolic id in the string table.</summary>
     public int? SymbolicId { get; init; }

@@ -8,7 +8,7 @@ namespace SortLine.OpcUa.Encoding;
 /// <param name="NodeId">The node; its namespace index is ignored by receivers when a URI is given.</param>
 /// <param name="NamespaceUri">The namespace URI, or null to use the NodeId's namespace index.</param>
 /// <param name="ServerIndex">Index into the server's ServerArray; 0 is the local server.</param>
-internal readonly record struct ExpandedNodeId(NodeId NodeId, string? NamespaceUri = null, uint ServerIndex = 0)
+public readonly record struct ExpandedNodeId(NodeId NodeId, string? NamespaceUri = null, uint ServerIndex = 0)
 {
     /// <summary>True when the node is local and has no URI and a null NodeId.</summary>
     public bool IsNull => NodeId.IsNull && NamespaceUri is null && ServerIndex == 0;

@@ -9,7 +9,7 @@ namespace SortLine.OpcUa.Encoding;
 /// <c>default</c> is the null ExtensionObject (null TypeId, no body).
 /// </summary>
 /// <remarks>The body array is shared, not copied: callers must not mutate it after construction.</remarks>
-internal readonly struct ExtensionObject : IEquatable<ExtensionObject>
+public readonly struct ExtensionObject : IEquatable<ExtensionObject>
 {
     /// <summary>Creates an ExtensionObject.</summary>
     /// <param name="typeId">The encoding NodeId of the body.</param>

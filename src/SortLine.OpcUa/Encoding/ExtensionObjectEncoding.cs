@@ -1,7 +1,7 @@
 namespace SortLine.OpcUa.Encoding;
 
 /// <summary>The ExtensionObject encoding byte (OPC 10000-6 §5.2.2.15, Table 14).</summary>
-internal enum ExtensionObjectEncoding : byte
+public enum ExtensionObjectEncoding : byte
 {
     /// <summary>No body follows.</summary>
     None = 0,

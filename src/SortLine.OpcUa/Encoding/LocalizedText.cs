@@ -6,7 +6,7 @@ namespace SortLine.OpcUa.Encoding;
 /// </summary>
 /// <param name="Locale">The locale id, e.g. "de-DE", or null.</param>
 /// <param name="Text">The text, or null.</param>
-internal readonly record struct LocalizedText(string? Locale, string? Text)
+public readonly record struct LocalizedText(string? Locale, string? Text)
 {
     /// <summary>Text without a locale.</summary>
     public static LocalizedText FromText(string? text) => new(null, text);

@@ -11,7 +11,7 @@ namespace SortLine.OpcUa.Encoding;
 /// The opaque identifier array is shared, not copied: callers must not mutate it after construction.
 /// String identifiers compare ordinally (OPC UA identifiers are case-sensitive).
 /// </remarks>
-internal readonly struct NodeId : IEquatable<NodeId>
+public readonly struct NodeId : IEquatable<NodeId>
 {
     private readonly uint _numeric;
     private readonly Guid _guid;

@@ -6,7 +6,7 @@ namespace SortLine.OpcUa.Encoding;
 /// The well-known status codes SortLine uses. Values are from the OPC Foundation's StatusCode.csv
 /// (UA-Nodeset Schema); StatusCodeTests checks them against node-opcua 2.186.4.
 /// </summary>
-internal readonly partial record struct StatusCode
+public readonly partial record struct StatusCode
 {
     /// <summary>Good: The operation succeeded.</summary>
     public static readonly StatusCode Good = new(0x00000000);
@@ -155,6 +155,87 @@ internal readonly partial record struct StatusCode
     /// <summary>BadProtocolVersionUnsupported: The applications do not have compatible protocol versions.</summary>
     public static readonly StatusCode BadProtocolVersionUnsupported = new(0x80BE0000);
 
+    /// <summary>BadTooManySessions: The server has reached its maximum number of sessions.</summary>
+    public static readonly StatusCode BadTooManySessions = new(0x80560000);
+
+    /// <summary>BadNoContinuationPoints: The operation could not be processed because all continuation points have been allocated.</summary>
+    public static readonly StatusCode BadNoContinuationPoints = new(0x804B0000);
+
+    /// <summary>BadContinuationPointInvalid: The continuation point provide is longer valid.</summary>
+    public static readonly StatusCode BadContinuationPointInvalid = new(0x804A0000);
+
+    /// <summary>BadReferenceTypeIdInvalid: The reference type id does not refer to a valid reference type node.</summary>
+    public static readonly StatusCode BadReferenceTypeIdInvalid = new(0x804C0000);
+
+    /// <summary>BadBrowseDirectionInvalid: The browse direction is not valid.</summary>
+    public static readonly StatusCode BadBrowseDirectionInvalid = new(0x804D0000);
+
+    /// <summary>BadNoMatch: The requested operation has no match to return.</summary>
+    public static readonly StatusCode BadNoMatch = new(0x806F0000);
+
+    /// <summary>BadMaxAgeInvalid: The max age parameter is invalid.</summary>
+    public static readonly StatusCode BadMaxAgeInvalid = new(0x80700000);
+
+    /// <summary>BadTimestampsToReturnInvalid: The timestamps to return parameter is invalid.</summary>
+    public static readonly StatusCode BadTimestampsToReturnInvalid = new(0x802B0000);
+
+    /// <summary>BadSecureChannelClosed: The secure channel has been closed.</summary>
+    public static readonly StatusCode BadSecureChannelClosed = new(0x80860000);
+
+    /// <summary>BadSecureChannelTokenUnknown: The token has expired or is not recognized.</summary>
+    public static readonly StatusCode BadSecureChannelTokenUnknown = new(0x80870000);
+
+    /// <summary>BadIndexRangeInvalid: The syntax the index range parameter is invalid.</summary>
+    public static readonly StatusCode BadIndexRangeInvalid = new(0x80360000);
+
+    /// <summary>BadIndexRangeNoData: No data exists within the range of indexes specified.</summary>
+    public static readonly StatusCode BadIndexRangeNoData = new(0x80370000);
+
+    /// <summary>BadNotSupported: The requested operation is not supported.</summary>
+    public static readonly StatusCode BadNotSupported = new(0x803D0000);
+
+    /// <summary>BadSecurityPolicyRejected: The security policy does not meet the requirements set by the server.</summary>
+    public static readonly StatusCode BadSecurityPolicyRejected = new(0x80550000);
+
+    /// <summary>BadSecurityModeRejected: The security mode does not meet the requirements set by the server.</summary>
+    public static readonly StatusCode BadSecurityModeRejected = new(0x80540000);
+
+    /// <summary>BadRequestHeaderInvalid: The header for the request is missing or invalid.</summary>
+    public static readonly StatusCode BadRequestHeaderInvalid = new(0x802A0000);
+
+    /// <summary>BadWriteNotSupported: The server does not support writing the combination of value, status and timestamps provided.</summary>
+    public static readonly StatusCode BadWriteNotSupported = new(0x80730000);
+
+    /// <summary>BadNonceInvalid: The nonce does appear to be not a random value or it is not the correct length.</summary>
+    public static readonly StatusCode BadNonceInvalid = new(0x80240000);
+
+    /// <summary>BadSecurityChecksFailed: An error occurred verifying security.</summary>
+    public static readonly StatusCode BadSecurityChecksFailed = new(0x80130000);
+
+    /// <summary>BadTcpServerTooBusy: The server cannot process the request because it is too busy.</summary>
+    public static readonly StatusCode BadTcpServerTooBusy = new(0x807D0000);
+
+    /// <summary>BadBrowseNameInvalid: The browse name is invalid.</summary>
+    public static readonly StatusCode BadBrowseNameInvalid = new(0x80600000);
+
+    /// <summary>BadDataEncodingInvalid: The data encoding is invalid.</summary>
+    public static readonly StatusCode BadDataEncodingInvalid = new(0x80380000);
+
+    /// <summary>BadDataEncodingUnsupported: The server does not support the requested data encoding for the node.</summary>
+    public static readonly StatusCode BadDataEncodingUnsupported = new(0x80390000);
+
+    /// <summary>BadNodeClassInvalid: The node class is not valid.</summary>
+    public static readonly StatusCode BadNodeClassInvalid = new(0x805F0000);
+
+    /// <summary>BadServerHalted: The server has stopped and cannot process any requests.</summary>
+    public static readonly StatusCode BadServerHalted = new(0x800E0000);
+
+    /// <summary>BadShutdown: The operation was cancelled because the application is shutting down.</summary>
+    public static readonly StatusCode BadShutdown = new(0x800C0000);
+
+    /// <summary>BadViewIdUnknown: The view id does not refer to a valid view node.</summary>
+    public static readonly StatusCode BadViewIdUnknown = new(0x806B0000);
+
     private static readonly Dictionary<uint, string> Names = new()
     {
         [0x00000000] = nameof(Good),
@@ -206,6 +287,33 @@ internal readonly partial record struct StatusCode
         [0x80B80000] = nameof(BadRequestTooLarge),
         [0x80B90000] = nameof(BadResponseTooLarge),
         [0x80BE0000] = nameof(BadProtocolVersionUnsupported),
+        [0x806B0000] = nameof(BadViewIdUnknown),
+        [0x80560000] = nameof(BadTooManySessions),
+        [0x804B0000] = nameof(BadNoContinuationPoints),
+        [0x804A0000] = nameof(BadContinuationPointInvalid),
+        [0x804C0000] = nameof(BadReferenceTypeIdInvalid),
+        [0x804D0000] = nameof(BadBrowseDirectionInvalid),
+        [0x806F0000] = nameof(BadNoMatch),
+        [0x80700000] = nameof(BadMaxAgeInvalid),
+        [0x802B0000] = nameof(BadTimestampsToReturnInvalid),
+        [0x80860000] = nameof(BadSecureChannelClosed),
+        [0x80870000] = nameof(BadSecureChannelTokenUnknown),
+        [0x80360000] = nameof(BadIndexRangeInvalid),
+        [0x80370000] = nameof(BadIndexRangeNoData),
+        [0x803D0000] = nameof(BadNotSupported),
+        [0x80550000] = nameof(BadSecurityPolicyRejected),
+        [0x80540000] = nameof(BadSecurityModeRejected),
+        [0x802A0000] = nameof(BadRequestHeaderInvalid),
+        [0x80730000] = nameof(BadWriteNotSupported),
+        [0x80240000] = nameof(BadNonceInvalid),
+        [0x80130000] = nameof(BadSecurityChecksFailed),
+        [0x807D0000] = nameof(BadTcpServerTooBusy),
+        [0x80600000] = nameof(BadBrowseNameInvalid),
+        [0x80380000] = nameof(BadDataEncodingInvalid),
+        [0x80390000] = nameof(BadDataEncodingUnsupported),
+        [0x805F0000] = nameof(BadNodeClassInvalid),
+        [0x800E0000] = nameof(BadServerHalted),
+        [0x800C0000] = nameof(BadShutdown),
     };
 
     /// <summary>Looks up the symbolic name of a well-known code (info bits ignored).</summary>

@@ -8,7 +8,7 @@ namespace SortLine.OpcUa.Encoding;
 /// 16 bits are info bits. The well-known codes are in <c>StatusCode.WellKnown.cs</c>.
 /// </summary>
 /// <param name="Code">The raw 32-bit value as it appears on the wire.</param>
-internal readonly partial record struct StatusCode(uint Code)
+public readonly partial record struct StatusCode(uint Code)
 {
     private const uint SeverityMask = 0xC000_0000;
     private const uint SeverityUncertain = 0x4000_0000;

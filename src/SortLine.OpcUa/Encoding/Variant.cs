@@ -15,7 +15,7 @@ namespace SortLine.OpcUa.Encoding;
 /// (byte[][] for ByteString arrays, <see cref="Variant"/>[] for Variant arrays). A Variant never holds a
 /// Variant scalar. Arrays are shared, not copied: callers must not mutate them after construction.
 /// </remarks>
-internal readonly struct Variant : IEquatable<Variant>
+public readonly struct Variant : IEquatable<Variant>
 {
     private readonly int[]? _arrayDimensions;
 

@@ -5,7 +5,7 @@ namespace SortLine.OpcUa.Encoding;
 /// A distinct type so a Variant can tell it apart from a String.
 /// </summary>
 /// <param name="Value">The XML text, or null.</param>
-internal readonly record struct XmlElement(string? Value)
+public readonly record struct XmlElement(string? Value)
 {
     /// <inheritdoc/>
     public override string ToString() => Value ?? string.Empty;

@@ -176,6 +176,7 @@ const statusNames = [
     "BadMonitoredItemIdInvalid", "BadNothingToDo", "BadTooManyOperations", "BadMethodInvalid",
     "BadArgumentsMissing", "BadInvalidArgument", "BadNoSubscription", "BadSequenceNumberUnknown",
     "BadMessageNotAvailable", "BadTooManyPublishRequests", "GoodSubscriptionTransferred",
+    "BadTooManySessions", "BadNoContinuationPoints", "BadContinuationPointInvalid", "BadReferenceTypeIdInvalid", "BadBrowseDirectionInvalid", "BadNoMatch", "BadMaxAgeInvalid", "BadTimestampsToReturnInvalid", "BadSecureChannelClosed", "BadSecureChannelTokenUnknown", "BadIndexRangeInvalid", "BadIndexRangeNoData", "BadNotSupported", "BadSecurityPolicyRejected", "BadSecurityModeRejected", "BadRequestHeaderInvalid", "BadWriteNotSupported", "BadNonceInvalid", "BadSecurityChecksFailed", "BadTcpServerTooBusy", "BadBrowseNameInvalid", "BadDataEncodingInvalid", "BadDataEncodingUnsupported", "BadNodeClassInvalid", "BadServerHalted", "BadShutdown", "BadViewIdUnknown",
 ];
 const statusValues = {};
 for (const n of statusNames) {
