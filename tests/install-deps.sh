@@ -5,6 +5,7 @@
 set -euo pipefail
 
 apt_packages=(python3-spectral python3-numpy)   # SPy interop tests of the ENVI recordings (SortLine.Simulators.Recording.Tests)
+apt_packages+=(prometheus)                      # promtool checks and the real-Prometheus scrape test (SortLine.Service.Tests)
 
 missing=()
 for p in "${apt_packages[@]}"; do
