@@ -53,6 +53,22 @@ public sealed class HostStartupTests
     }
 
     [Fact]
+    public async Task RunAsync_InvalidValue_ReturnsExConfigWithoutListening()
+    {
+        using var logs = new TempDirectory();
+
+        int code = await SortLine.Service.Hosting.SortLineHost.RunAsync(
+        [
+            "--SortLine:Line:BeltSpeedMetersPerSecond=99",
+            "--SortLine:Metrics:Port=0",
+            "--Serilog:WriteTo:File:Args:path=" + Path.Combine(logs.Path, "sortline-.clef"),
+        ]);
+
+        Assert.Equal(SortLine.Service.Hosting.SortLineHost.ExitConfigurationError, code);
+        Assert.Contains("SortLine:Line:BeltSpeedMetersPerSecond", string.Concat(Directory.GetFiles(logs.Path).Select(File.ReadAllText)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_RepositoryAppSettings_Starts()
     {
         using var logs = new TempDirectory();
