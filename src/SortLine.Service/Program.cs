@@ -1,0 +1,3 @@
+using SortLine.Service.Hosting;
+
+return await SortLineHost.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
+using SortLine.Service.Options;
+using SortLine.Service.Tests.Infrastructure;
+
+namespace SortLine.Service.Tests.Hosting;
+
+public sealed class HostStartupTests
+{
+    private static async Task<OptionsValidationException> StartExpectingFailure(Dictionary<string, string?> settings)
+    {
+        (WebApplication app, TempDirectory? root) = TestServiceHost.Build(settings);
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            return await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(cts.Token));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            root?.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Start_BeltSpeedOutOfRange_StopsWithKeyAndRange()
+    {
+        OptionsValidationException ex = await StartExpectingFailure(new() { ["SortLine:Line:BeltSpeedMetersPerSecond"] = "25" });
+
+        Assert.Equal(typeof(LineOptions), ex.OptionsType);
+        Assert.Contains("The field SortLine:Line:BeltSpeedMetersPerSecond must be between 0.1 and 10", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_BudgetBelowValveLatency_StopsWithCrossFieldMessage()
+    {
+        OptionsValidationException ex = await StartExpectingFailure(new()
+        {
+            ["SortLine:Line:LatencyBudgetMilliseconds"] = "2",
+            ["SortLine:Line:ValveLatencyMilliseconds"] = "5",
+            ["SortLine:Line:DecisionBudgetMilliseconds"] = "0.5",
+        });
+
+        Assert.Contains("SortLine:Line:LatencyBudgetMilliseconds (2 ms) must be greater than SortLine:Line:ValveLatencyMilliseconds (5 ms)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_MetricsPortOutOfRange_StopsWithKeyAndRange()
+    {
+        OptionsValidationException ex = await StartExpectingFailure(new() { ["SortLine:Metrics:Port"] = "70000" });
+
+        Assert.Contains("The field SortLine:Metrics:Port must be between 0 and 65535", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidValue_ReturnsExConfigWithoutListening()
+    {
+        using var logs = new TempDirectory();
+
+        int code = await SortLine.Service.Hosting.SortLineHost.RunAsync(
+        [
+            "--SortLine:Line:BeltSpeedMetersPerSecond=99",
+            "--SortLine:Metrics:Port=0",
+            "--Serilog:WriteTo:File:Args:path=" + Path.Combine(logs.Path, "sortline-.clef"),
+        ]);
+
+        Assert.Equal(SortLine.Service.Hosting.SortLineHost.ExitConfigurationError, code);
+        Assert.Contains("SortLine:Line:BeltSpeedMetersPerSecond", string.Concat(Directory.GetFiles(logs.Path).Select(File.ReadAllText)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_RepositoryAppSettings_Starts()
+    {
+        using var logs = new TempDirectory();
+        await using TestServiceHost host = await TestServiceHost.StartAsync(
+            new Dictionary<string, string?> { ["Serilog:WriteTo:File:Args:path"] = Path.Combine(logs.Path, "sortline-.clef") },
+            useRepositoryConfig: true);
+
+        LineOptions line = host.Get<IOptions<LineOptions>>().Value;
+        Assert.Equal(LineOptions.DefaultClasses, line.Classes);
+        Assert.Equal("line-1", line.LineId);
+    }
+}
