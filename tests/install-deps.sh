@@ -9,9 +9,8 @@ apt_packages=(
   python3-numpy      # SPy interop tests of the ENVI recordings (SortLine.Simulators.Recording.Tests)
   python3-spectral   # same
   python3-onnx       # ONNX checker (SortLine.Learning.Tests)
+  prometheus         # promtool checks and the real-Prometheus scrape test (SortLine.Service.Tests)
 )
-apt_packages=(python3-spectral python3-numpy)   # SPy interop tests of the ENVI recordings (SortLine.Simulators.Recording.Tests)
-apt_packages+=(prometheus)                      # promtool checks and the real-Prometheus scrape test (SortLine.Service.Tests)
 
 missing=()
 for p in "${apt_packages[@]}"; do
