@@ -37,6 +37,9 @@ public sealed class SchedulingStage : PipelineStage<ParticleDecision, EjectionCo
     private readonly CounterMirror _covered;
     private readonly CounterMirror _overflow;
 
+    /// <summary>The data position of the last decision (the replay clock's "now").</summary>
+    private EncoderPosition _dataPosition;
+
     /// <summary>Creates the stage.</summary>
     /// <param name="input">Decisions (see <see cref="PipelineChannels.CreateDecisionChannel"/>).</param>
     /// <param name="output">Commands (see <see cref="PipelineChannels.CreateCommandChannel"/>).</param>
@@ -70,14 +73,29 @@ public sealed class SchedulingStage : PipelineStage<ParticleDecision, EjectionCo
     /// <inheritdoc/>
     protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
-        EncoderPosition dataPosition = default;
+        try
+        {
+            await ScheduleUntilCompletedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An upstream fault: the decisions already scheduled are still valid, so their commands go out before the fault does.
+            await ReleaseAsync(_clock.Read(_dataPosition), flush: true, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        await ReleaseAsync(_clock.Read(_dataPosition), flush: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ScheduleUntilCompletedAsync(CancellationToken cancellationToken)
+    {
         while (true)
         {
             if (Input.TryRead(out ParticleDecision decision))
             {
                 _processed.Add(1);
-                dataPosition = decision.DecidedAt;
-                BeltState belt = _clock.Read(dataPosition);
+                _dataPosition = decision.DecidedAt;
+                BeltState belt = _clock.Read(_dataPosition);
                 _scheduler.Schedule(decision, belt);
                 await ReleaseAsync(belt, flush: false, cancellationToken).ConfigureAwait(false);
                 continue;
@@ -85,12 +103,12 @@ public sealed class SchedulingStage : PipelineStage<ParticleDecision, EjectionCo
 
             if (_clock.IsRealTime && _scheduler.PendingPulses > 0)
             {
-                BeltState belt = _clock.Read(dataPosition);
+                BeltState belt = _clock.Read(_dataPosition);
                 TimeSpan wait = TimeUntilNextRelease(belt);
                 if (wait <= TimeSpan.Zero)
                 {
                     await ReleaseAsync(belt, flush: false, cancellationToken).ConfigureAwait(false);
-                    if (_scheduler.PendingPulses > 0 && TimeUntilNextRelease(_clock.Read(dataPosition)) <= TimeSpan.Zero)
+                    if (_scheduler.PendingPulses > 0 && TimeUntilNextRelease(_clock.Read(_dataPosition)) <= TimeSpan.Zero)
                     {
                         // Still due after a release: only possible while the belt stands still; wait for input instead of spinning.
                         wait = EncoderBeltClock.MinimumInterval;
@@ -116,7 +134,7 @@ public sealed class SchedulingStage : PipelineStage<ParticleDecision, EjectionCo
             }
         }
 
-        await ReleaseAsync(_clock.Read(dataPosition), flush: true, cancellationToken).ConfigureAwait(false);
+        await ReleaseAsync(_clock.Read(_dataPosition), flush: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask ReleaseAsync(BeltState belt, bool flush, CancellationToken cancellationToken)
