@@ -115,6 +115,12 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
                 }
             }
         }
+        catch (OperationCanceledException) when (stopOrCancel.IsCancellationRequested)
+        {
+            // A stop that lands while a handler is awaiting (e.g. flushing the ACK) surfaces here rather than at
+            // ReadAsync; the peer is still owed ERR Bad_ServerHalted before the close.
+            await SendErrorAsync(StatusCode.BadServerHalted, "The server is stopping").ConfigureAwait(false);
+        }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {
             LogConnectionLost(_logger, _remote, ChannelId, ex.Message);
