@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using SortLine.Sensors.Swir;
 using SortLine.Simulators.Recording.Envi;
+using SortLine.Testing;
 
 namespace SortLine.Simulators.Recording.Tests;
 
@@ -190,17 +191,14 @@ public sealed class EnviSwirRecorderTests
         using var recorder = EnviSwirRecorder.Create(dir.File("rec"), TestData.Camera(384, 288), new EnviSwirRecorderOptions { FlushToDisk = false });
         var line = new SwirLine(null, 384, 288);
         TestData.Fill(line, 1, 0, 0);
-        recorder.Append(line);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++)
+        AllocationAssert.NoAllocations(() =>
         {
-            recorder.Append(line);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+            for (int i = 0; i < 20; i++)
+            {
+                recorder.Append(line);
+            }
+        });
     }
 
     [Fact]

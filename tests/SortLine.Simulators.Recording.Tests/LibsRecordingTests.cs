@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Xunit;
 using SortLine.Sensors.Libs;
 using SortLine.Simulators.Recording.Libs;
+using SortLine.Testing;
 
 namespace SortLine.Simulators.Recording.Tests;
 
@@ -199,15 +200,14 @@ public sealed class LibsRecordingTests
         using var recorder = LibsRecorder.Create(dir.File("a.slibs"), LibsTestData.Info());
         var p = new LibsPoint(null, LibsTestData.Channels);
         LibsTestData.Fill(p, 0, 0);
-        recorder.Append(p);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 50; i++)
+        AllocationAssert.NoAllocations(() =>
         {
-            recorder.Append(p);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 50; i++)
+            {
+                recorder.Append(p);
+            }
+        });
     }
 
     [Fact]

@@ -291,7 +291,12 @@ public sealed class SwirRecordingReplayerTests
             e.Current.Dispose();
         }
 
-        long allocated = AllocatedWhileAdvancing(e, lines: 40);
+        // Several rounds, keeping the least: see AllocationAssert for why one round can see runtime allocations.
+        long allocated = long.MaxValue;
+        for (int round = 0; round < 5 && allocated != 0; round++)
+        {
+            allocated = Math.Min(allocated, AllocatedWhileAdvancing(e, lines: 40));
+        }
 
         Assert.Equal(0, allocated);
     }

@@ -1,6 +1,7 @@
 using SortLine.Learning.Teacher;
 using SortLine.Learning.Tests.TestSupport;
 using SortLine.Spectra.Features;
+using SortLine.Testing;
 
 namespace SortLine.Learning.Tests.Teacher;
 
@@ -153,13 +154,8 @@ public class LibsFeatureExtractorTests
         float[] y = Array.ConvertAll(libs.Shot(0), v => (float)v);
         var features = new double[extractor.FeatureCount];
         double[] scratch = extractor.CreateScratch();
-        extractor.TryExtract(y, features, scratch, out _);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        extractor.TryExtract(y, features, scratch, out _);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        AllocationAssert.NoAllocations(() => extractor.TryExtract(y, features, scratch, out _));
     }
 
     [Fact]

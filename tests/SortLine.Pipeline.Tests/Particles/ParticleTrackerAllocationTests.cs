@@ -1,6 +1,7 @@
 using SortLine.Pipeline.Particles;
 using SortLine.Sensors;
 using SortLine.Sensors.Encoder;
+using SortLine.Testing;
 
 namespace SortLine.Pipeline.Tests.Particles;
 
@@ -26,14 +27,11 @@ public sealed class ParticleTrackerAllocationTests
         var tracker = new ParticleTracker(384, options);
         var decider = new ParticleDecider(options);
         long sequence = 0;
-        RunOnce(tracker, decider, lines, ref sequence);
+        int decided = 0;
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        int decided = RunOnce(tracker, decider, lines, ref sequence);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        AllocationAssert.NoAllocations(() => decided = RunOnce(tracker, decider, lines, ref sequence));
 
         Assert.True(decided > 0);
-        Assert.Equal(0, allocated);
     }
 
     private static int RunOnce(ParticleTracker tracker, ParticleDecider decider, byte[][] lines, ref long sequence)

@@ -1,5 +1,6 @@
 using SortLine.Spectra.Classification;
 using SortLine.Spectra.Regression;
+using SortLine.Testing;
 
 namespace SortLine.Spectra.Tests.Classification;
 
@@ -162,13 +163,8 @@ public sealed class AffineClassifierTests
         var line = new float[384 * 288];
         var ids = new int[384];
         var scratch = new float[5];
-        classifier.ClassifyLine(new ReadOnlyMatrixSpan<float>(line, 384, 288), ids, scratch);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        classifier.ClassifyLine(new ReadOnlyMatrixSpan<float>(line, 384, 288), ids, scratch);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        AllocationAssert.NoAllocations(() => classifier.ClassifyLine(new ReadOnlyMatrixSpan<float>(line, 384, 288), ids, scratch));
     }
 
     private static AffineModel RandomModel(Random rng, int bands, int classes)
