@@ -111,6 +111,7 @@ public sealed partial class OpcUaServer : IAsyncDisposable
                 MinTokenLifetime = options.MinTokenLifetime,
                 MaxTokenLifetime = options.MaxTokenLifetime,
                 HelloTimeout = options.HelloTimeout,
+                ChannelClosed = channelId => Sessions.RemoveUnactivated(channelId),
             },
             options.MaxConnections,
             _time,

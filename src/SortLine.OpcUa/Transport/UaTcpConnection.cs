@@ -127,6 +127,7 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
         finally
         {
             _channel?.Dispose();
+            _settings.ChannelClosed?.Invoke(ChannelId);
             ArrayPool<byte>.Shared.Return(chunkBuffer);
             await reader.CompleteAsync().ConfigureAwait(false);
             await _writer.CompleteAsync().ConfigureAwait(false);
