@@ -130,6 +130,9 @@ public sealed partial class OpcUaServer : IAsyncDisposable
     /// <summary>Number of live sessions.</summary>
     public int SessionCount => Sessions.Count;
 
+    /// <summary>Number of open TCP connections.</summary>
+    internal int ConnectionCount => _listener.ConnectionCount;
+
     internal SessionManager Sessions { get; }
 
     internal EndpointConfiguration Endpoints { get; }
