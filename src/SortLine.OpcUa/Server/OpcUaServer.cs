@@ -111,6 +111,7 @@ public sealed partial class OpcUaServer : IAsyncDisposable
                 MinTokenLifetime = options.MinTokenLifetime,
                 MaxTokenLifetime = options.MaxTokenLifetime,
                 HelloTimeout = options.HelloTimeout,
+                ChannelClosed = channelId => Sessions.RemoveUnactivated(channelId),
             },
             options.MaxConnections,
             _time,
@@ -128,6 +129,9 @@ public sealed partial class OpcUaServer : IAsyncDisposable
 
     /// <summary>Number of live sessions.</summary>
     public int SessionCount => Sessions.Count;
+
+    /// <summary>Number of open TCP connections.</summary>
+    internal int ConnectionCount => _listener.ConnectionCount;
 
     internal SessionManager Sessions { get; }
 

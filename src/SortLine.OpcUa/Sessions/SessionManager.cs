@@ -114,6 +114,27 @@ internal sealed partial class SessionManager
         return Remove(session, "closed");
     }
 
+    /// <summary>
+    /// Removes the sessions created on <paramref name="channelId"/> that were never activated. Called when the channel
+    /// closes: the first activation must come over the creating channel, so such sessions can never be used and would
+    /// otherwise hold a place under <see cref="SessionOptions.MaxSessions"/> until they time out. Activated sessions
+    /// survive the channel (a client may activate them again on a new channel).
+    /// </summary>
+    /// <returns>How many were removed.</returns>
+    public int RemoveUnactivated(uint channelId)
+    {
+        int removed = 0;
+        foreach (Session session in _sessions.Values)
+        {
+            if (!session.IsActivated && session.ChannelId == channelId && Remove(session, "channel closed before activation"))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>Removes every expired session.</summary>
     /// <returns>How many were removed.</returns>
     public int RemoveExpired()

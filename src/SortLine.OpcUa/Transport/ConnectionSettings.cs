@@ -22,4 +22,7 @@ internal sealed record ConnectionSettings
 
     /// <summary>How long a new connection may take to send HEL and OPN.</summary>
     public TimeSpan HelloTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Called with the channel id when a connection ends, before its socket closes.</summary>
+    public Action<uint>? ChannelClosed { get; init; }
 }

@@ -75,7 +75,8 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
                     }
                     catch (OperationCanceledException)
                     {
-                        bool expired = _channel is not null;
+                        // The channel object exists from HEL on; only an issued token can expire.
+                        bool expired = _channel?.CurrentToken is not null;
                         LogProtocolError(_logger, _remote, ChannelId, expired ? StatusCode.BadSecureChannelClosed : StatusCode.BadTimeout,
                             expired ? "security token expired without renewal" : "no HEL/OPN in time");
                         await SendErrorAsync(expired ? StatusCode.BadSecureChannelClosed : StatusCode.BadTimeout, expired ? "Security token expired" : "Timed out").ConfigureAwait(false);
@@ -133,6 +134,7 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
         finally
         {
             _channel?.Dispose();
+            _settings.ChannelClosed?.Invoke(ChannelId);
             ArrayPool<byte>.Shared.Return(chunkBuffer);
             await reader.CompleteAsync().ConfigureAwait(false);
             await _writer.CompleteAsync().ConfigureAwait(false);
