@@ -94,6 +94,16 @@ public sealed class SorterInteropTests(ITestOutputHelper output)
         return ValueTask.FromResult(StatusCode.Good);
     }
 
+    /// <summary>Decision k as sorter.test.mjs expects it, published as fast as TryPublish accepts them.</summary>
+    private static void PublishDecisions(SortLineNodeSet sorter, uint count)
+    {
+        for (uint k = 1; k <= count; k++)
+        {
+            ushort first = (ushort)(k % 300);
+            sorter.Decisions.TryPublish(new EjectionCommand(k, first, (ushort)(first + 2), 1000L * k, (1000L * k) + 500, (ushort)(k % 4), (k % 100) / 100.0));
+        }
+    }
+
     private static void AddTestControl(OpcUaServer server, SortLineNodeSet sorter)
     {
         AddressSpaceBuilder builder = server.AddressSpace;
@@ -104,16 +114,7 @@ public sealed class SorterInteropTests(ITestOutputHelper output)
             (call, cancellationToken) =>
             {
                 uint count = (uint)call.InputArguments[0].Value!;
-                _ = Task.Run(
-                    () =>
-                {
-                    for (uint k = 1; k <= count; k++)
-                    {
-                        ushort first = (ushort)(k % 300);
-                        sorter.Decisions.TryPublish(new EjectionCommand(k, first, (ushort)(first + 2), 1000L * k, (1000L * k) + 500, (ushort)(k % 4), (k % 100) / 100.0));
-                    }
-                },
-                    CancellationToken.None);
+                _ = Task.Run(() => PublishDecisions(sorter, count), CancellationToken.None);
                 return ValueTask.FromResult(MethodCallResult.Success());
             });
         builder.AddMethod(control.NodeId, NodeId.FromString(ns, "Test.Counters"), "Counters", [],
