@@ -32,6 +32,9 @@ internal sealed partial class SessionManager
     /// <summary>The limits.</summary>
     public SessionOptions Options => _options;
 
+    /// <summary>Raised after a session was closed or timed out (its subscriptions go with it).</summary>
+    public event Action<Session>? SessionRemoved;
+
     /// <summary>Number of live sessions.</summary>
     public int Count => _sessions.Count;
 
@@ -160,6 +163,7 @@ internal sealed partial class SessionManager
         }
 
         LogSessionRemoved(_logger, session.SessionId, reason);
+        SessionRemoved?.Invoke(session);
         return true;
     }
 

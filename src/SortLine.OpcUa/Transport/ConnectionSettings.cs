@@ -25,4 +25,10 @@ internal sealed record ConnectionSettings
 
     /// <summary>Called with the channel id when a connection ends, before its socket closes.</summary>
     public Action<uint>? ChannelClosed { get; init; }
+
+    /// <summary>
+    /// Most requests of one connection whose replies are still pending (queued Publish requests, method calls awaiting
+    /// the host); at the limit the connection stops reading until one completes.
+    /// </summary>
+    public int MaxPendingRequests { get; init; } = 64;
 }
