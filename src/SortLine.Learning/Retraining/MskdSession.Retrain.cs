@@ -55,18 +55,13 @@ public sealed partial class MskdSession
     /// <summary>Asks for a retrain and completes with its result (the caller does not run it; the worker does).</summary>
     /// <param name="reason">Why (recorded as the trigger).</param>
     /// <param name="cancellationToken">Stops waiting (the retrain still runs).</param>
-    /// <returns>The result of the first retrain that starts after this request.</returns>
+    /// <returns>The result of the first retrain that starts after this request (before <see cref="Start"/>, the first one
+    /// the worker runs once started).</returns>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is blank.</exception>
-    /// <exception cref="InvalidOperationException">The session has not been started.</exception>
     /// <exception cref="OperationCanceledException">The token was canceled or the session shut down first.</exception>
     public Task<RetrainingResult> RetrainAsync(string reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        if (Volatile.Read(ref _state) == 0)
-        {
-            throw new InvalidOperationException("Start the session first.");
-        }
-
         var waiter = new TaskCompletionSource<RetrainingResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!Enqueue(reason, waiter) && waiter.Task.IsCompleted)
         {
