@@ -11,6 +11,7 @@ using SortLine.Sensors.Libs;
 using SortLine.Sensors.Swir;
 using SortLine.Simulators;
 using SortLine.Simulators.Libs;
+using SortLine.Simulators.Recording.Envi;
 using SortLine.Simulators.Swir;
 using SortLine.Spectra;
 using SortLine.Spectra.Calibration;
@@ -138,9 +139,13 @@ internal static class MskdEvidence
                 ?? throw new InvalidOperationException($"No student was promoted: {retrain.Outcome}: {retrain.Reason}");
             int pairCount = (int)buffer.Count;
             run.BeginEvaluation(champion);
-            for (int i = trainingLines; i < options.Lines; i++)
+            using (EnviSwirRecorder? recorder = options.RecordingBasePath is null ? null
+                : EnviSwirRecorder.Create(options.RecordingBasePath, camera.Info, new EnviSwirRecorderOptions { Overwrite = true, FlushToDisk = false }))
             {
-                await run.StepAsync(lines, shots, evaluate: true, ct).ConfigureAwait(false);
+                for (int i = trainingLines; i < options.Lines; i++)
+                {
+                    await run.StepAsync(lines, shots, evaluate: true, ct, i - trainingLines < options.RecordedLines ? recorder : null).ConfigureAwait(false);
+                }
             }
 
             return run.Finish(champion, retrain, pairCount, registration.RmsResidualMm);
@@ -295,12 +300,14 @@ internal static class MskdEvidence
         private float[] _scores = [];
         private SwirPcaKMeansBaseline? _baseline;
 
-        public async Task StepAsync(IAsyncEnumerator<SwirLine> lines, IAsyncEnumerator<LibsPoint> shots, bool evaluate, CancellationToken ct)
+        public async Task StepAsync(IAsyncEnumerator<SwirLine> lines, IAsyncEnumerator<LibsPoint> shots, bool evaluate, CancellationToken ct,
+            EnviSwirRecorder? recorder = null)
         {
             ct.ThrowIfCancellationRequested();
             SwirLine raw = await NextAsync(lines).ConfigureAwait(false);
             SampleStamp stamp = raw.Stamp;
             preprocessor.Apply(raw.Data, _line);
+            recorder?.Append(raw);
             raw.Dispose();
             history.Append(_line, stamp);
             if (evaluate)
@@ -387,7 +394,9 @@ internal static class MskdEvidence
                 _grainPixels,
                 _mixedPixels,
                 session.Agreement.Current,
-                registrationRms);
+                registrationRms,
+                preprocessor.Calibration,
+                preprocessor.BandCentersNm);
         }
 
         private void Evaluate(SampleStamp stamp)

@@ -28,6 +28,13 @@ internal sealed record MskdEvidenceOptions
     /// training lines' pixels).</summary>
     public int BaselineSamples { get; init; } = 4_000;
 
+    /// <summary>Gets an ENVI recording base path (e.g. <c>/tmp/x/belt</c>) the first <see cref="RecordedLines"/> held-out raw
+    /// lines are written to with <c>EnviSwirRecorder</c>, or null (default) for no recording.</summary>
+    public string? RecordingBasePath { get; init; }
+
+    /// <summary>Gets how many held-out lines are recorded when <see cref="RecordingBasePath"/> is set.</summary>
+    public int RecordedLines { get; init; } = 200;
+
     /// <summary>Gets the folder for the training buffer and the registry (null: a new temporary folder, deleted afterwards).</summary>
     public string? WorkDirectory { get; init; }
 

@@ -1,6 +1,7 @@
 using SortLine.Learning.Models;
 using SortLine.Learning.Retraining;
 using SortLine.Learning.Student;
+using SortLine.Spectra.Calibration;
 
 namespace SortLine.Cli.Evidence;
 
@@ -21,6 +22,8 @@ namespace SortLine.Cli.Evidence;
 /// <param name="MixedPixelsExcluded">Held-out pixels left out because their footprint covered more than one material.</param>
 /// <param name="Agreement">The live teacher agreement after the held-out lines.</param>
 /// <param name="RegistrationRmsMm">RMS residual of the LIBS → SWIR registration over the calibration targets, mm.</param>
+/// <param name="Calibration">The camera calibration the spectra were preprocessed with (to preprocess a recording the same way).</param>
+/// <param name="BandCentersNm">The camera's band centres, nm.</param>
 internal sealed record MskdEvidenceReport(
     MskdEvidenceOptions Options,
     IReadOnlyList<string> ClassNames,
@@ -37,4 +40,6 @@ internal sealed record MskdEvidenceReport(
     long GrainPixels,
     long MixedPixelsExcluded,
     TeacherAgreement Agreement,
-    double RegistrationRmsMm);
+    double RegistrationRmsMm,
+    ReflectanceCalibration Calibration,
+    IReadOnlyList<double> BandCentersNm);

@@ -58,6 +58,7 @@ public sealed class SwirLinePreprocessor
 
         _calibration = calibration;
         _smoothing = smoothing;
+        BandCentersNm = [.. bandCentersNm];
         _wavelengths = new float[bandCentersNm.Count];
         for (int b = 0; b < _wavelengths.Length; b++)
         {
@@ -97,6 +98,12 @@ public sealed class SwirLinePreprocessor
 
     /// <summary>Gets the bands per pixel.</summary>
     public int Bands => _calibration.Bands;
+
+    /// <summary>Gets the reflectance calibration.</summary>
+    public ReflectanceCalibration Calibration => _calibration;
+
+    /// <summary>Gets the band centres, nm.</summary>
+    public IReadOnlyList<double> BandCentersNm { get; }
 
     /// <summary>Gets the preprocessing as a model file records it.</summary>
     public PreprocessingParameters Parameters { get; }

@@ -16,7 +16,8 @@ namespace SortLine.Cli.Tests.Evidence;
 /// least 10 points of accuracy and 20 points of balanced accuracy (on the belt-dominated pixel set plain accuracy flatters
 /// any method that gets the belt right).
 /// </summary>
-public sealed class MskdEvidenceTests(MskdEvidenceFixture fixture) : IClassFixture<MskdEvidenceFixture>
+[Collection(MskdEvidenceGroup.Name)]
+public sealed class MskdEvidenceTests(MskdEvidenceFixture fixture)
 {
     private readonly MskdEvidenceReport _report = fixture.Report;
 
