@@ -199,8 +199,9 @@ public sealed partial class MskdSession
         }
     }
 
-    /// <summary>One retrain: window, split, fit, compare, register, decide. Never throws except on shutdown.</summary>
-    private RetrainingResult Retrain(string trigger, CancellationToken token)
+    /// <summary>One retrain: window, split, fit, compare, register, decide, on the calling thread (the worker; benchmarks).
+    /// Never throws; shutdown ends in <see cref="RetrainingOutcome.Canceled"/>.</summary>
+    internal RetrainingResult Retrain(string trigger, CancellationToken token)
     {
         DateTimeOffset started = _time.GetUtcNow();
         long t0 = _time.GetTimestamp();
