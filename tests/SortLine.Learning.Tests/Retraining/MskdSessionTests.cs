@@ -8,6 +8,7 @@ using SortLine.Sensors.Encoder;
 
 namespace SortLine.Learning.Tests.Retraining;
 
+[Collection(MskdSessionGroup.Name)]
 public sealed class MskdSessionTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromMinutes(2);
