@@ -17,7 +17,7 @@ namespace SortLine.Pipeline.Tests.Inference;
 /// </summary>
 internal sealed class SimulatedCameraData
 {
-    private static readonly Lazy<SimulatedCameraData> Shared = new(() => CreateAsync().GetAwaiter().GetResult());
+    private static readonly Lazy<SimulatedCameraData> Shared = new(() => Task.Run(CreateAsync).GetAwaiter().GetResult());
 
     private SimulatedCameraData(ReflectanceCalibration calibration, double[] wavelengths, List<(SampleStamp Stamp, ushort[] Data)> lines,
         AffineModel model, int[] deadElements)
