@@ -115,7 +115,8 @@ public static partial class HullQuotient
                 good &= Vector256.GreaterThan(current, Vector256.LoadUnsafe(ref x, (nuint)(i - 1))) & Vector256.Equals(current - current, Vector256<T>.Zero);
             }
 
-            ok = Vector256.EqualsAll(good, Vector256<T>.AllBitsSet);
+            // Compare mask bits, not values: an all-ones float lane is a NaN, which equals nothing.
+            ok = good.ExtractMostSignificantBits() == (1u << Vector256<T>.Count) - 1;
         }
 
         for (; i < wavelengths.Length; i++)

@@ -181,6 +181,28 @@ public sealed class HullQuotientFastPathTests
         }
     }
 
+    // The wavelength check is vectorised: a bad value anywhere (vector body or tail) must still be caught.
+    [Theory]
+    [InlineData(40, 0, double.NaN)]
+    [InlineData(40, 9, double.NaN)]
+    [InlineData(40, 17, double.PositiveInfinity)]
+    [InlineData(40, 21, -1.0)]
+    [InlineData(40, 39, 0.0)]
+    [InlineData(288, 150, 1000.0)]
+    public void Apply_BadWavelengthAnywhere_ThrowsNamingWavelengths(int n, int at, double value)
+    {
+        double[] wl = [.. Enumerable.Range(0, n).Select(i => 1000.0 + i)];
+        wl[at] = value;
+        var s = new double[n];
+        Array.Fill(s, 0.5);
+
+        var ex = Assert.Throws<ArgumentException>(() => HullQuotient.Apply<double>(wl, s, new double[n], new int[n]));
+        var exf = Assert.Throws<ArgumentException>(() => HullQuotient.Apply<float>(Array.ConvertAll(wl, v => (float)v), Array.ConvertAll(s, v => (float)v), new float[n], new int[n]));
+
+        Assert.Equal("wavelengths", ex.ParamName);
+        Assert.Equal("wavelengths", exf.ParamName);
+    }
+
     private static void AssertSameAsReference<T>(T[] wl, T[] s, string what, bool allowRoundingTies = false)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
