@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 using SortLine.Pipeline.Particles;
@@ -51,19 +52,32 @@ public sealed class SchedulingStageTests
         var time = new FakeTimeProvider();
         Channel<ParticleDecision> input = PipelineChannels.CreateDecisionChannel(4);
         Channel<EjectionCommand> output = PipelineChannels.CreateCommandChannel(4);
-        var stage = new SchedulingStage(input.Reader, output.Writer, new EjectionScheduler(Options, new EncoderScale(10_000), 384),
-            new FakeBeltClock(time), time, new PipelineMetrics());
+        var scheduler = new EjectionScheduler(Options, new EncoderScale(10_000), 384);
+        var stage = new SchedulingStage(input.Reader, output.Writer, scheduler, new FakeBeltClock(time), time, new PipelineMetrics());
         Task run = stage.RunAsync(CancellationToken.None);
 
         // Start 1,350 counts; released when the belt is within the 10 ms lead (300 counts): at 1,050 counts = 35 ms.
         await input.Writer.WriteAsync(Eject(1, first: 0, last: 100, decidedAt: 0));
         Task<EjectionCommand> read = output.Reader.ReadAsync().AsTask();
-        for (int step = 0; step < 10_000 && !read.IsCompleted; step++)
+
+        // The fake clock may only move once the stage has scheduled the pulse: on a loaded machine the stage's
+        // thread can start late, and a clock already past the window would (correctly) drop the decision as late.
+        var scheduled = Stopwatch.StartNew();
+        while (scheduler.PendingPulses == 0 && scheduled.Elapsed < TimeSpan.FromSeconds(30))
         {
-            time.Advance(TimeSpan.FromMilliseconds(1));
-            await Task.Yield();
+            await Task.Delay(1);
         }
 
+        Assert.Equal(1, scheduler.PendingPulses);
+        // Move the belt 1 ms per real millisecond (so the stage's timer keeps pace on a loaded machine) up to 45 ms,
+        // the end of the release lead (35-45 ms; late only once past 45 ms), then wait for the release in real time.
+        for (int step = 0; step < 45 && !read.IsCompleted; step++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            await Task.Delay(1);
+        }
+
+        await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30)));
         Assert.True(read.IsCompleted, "The pending command was not released by the timer.");
         EjectionCommand command = await read;
         Assert.Equal(1_350L, command.Start.Counts);
