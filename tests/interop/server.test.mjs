@@ -182,6 +182,12 @@ test("writes a valid value, and refuses out-of-range, wrong-type and read-only w
         // a write without a data type makes node-opcua read DataType and follow HasSubtype to a built-in type
         const inferred = await session.writeSingleNode(speed, { dataType: DataType.Double, value: 1.25 });
         assert.equal(inferred.value, StatusCodes.Good.value);
+    }, { identity: { type: UserTokenType.UserName, userName: user, password } });
+
+    await withSession(async (session) => {
+        const ns = (await session.readNamespaceArray()).indexOf(sampleNamespace);
+        const denied = await session.write({ nodeId: `ns=${ns};s=Line1.BeltSpeed`, attributeId: AttributeIds.Value, value: { value: { dataType: DataType.Double, value: 2 } } });
+        assert.equal(denied.value, StatusCodes.BadUserAccessDenied.value, "anonymous sessions read but do not write");
     });
 });
 

@@ -102,6 +102,9 @@ public static class DataTypeIds
     /// <summary>LocaleId (i=295).</summary>
     public static readonly NodeId LocaleId = new(295);
 
+    /// <summary>Argument (i=296).</summary>
+    public static readonly NodeId Argument = new(296);
+
     /// <summary>ServerState (i=852).</summary>
     public static readonly NodeId ServerState = new(852);
 

@@ -16,4 +16,10 @@ public sealed class DataTypeNode : Node
 
     /// <summary>The IsAbstract attribute.</summary>
     public bool IsAbstract { get; }
+
+    /// <summary>
+    /// The DataTypeDefinition attribute (v1.04): a StructureDefinition ExtensionObject for host-defined structures, so
+    /// generic clients (node-opcua reads it) can decode values; null for the namespace 0 types, which clients know.
+    /// </summary>
+    public ExtensionObject? DataTypeDefinition { get; init; }
 }

@@ -60,6 +60,7 @@ internal static partial class Namespace0
         b.VariableType(62, "BaseVariableType", isAbstract: true, dataType: 24, valueRank: -2);
         b.VariableType(63, "BaseDataVariableType", isAbstract: false, dataType: 24, valueRank: -2);
         b.VariableType(68, "PropertyType", isAbstract: false, dataType: 24, valueRank: -2);
+        b.ObjectType(76, "DataTypeEncodingType", isAbstract: false);
         b.ObjectType(77, "ModellingRuleType", isAbstract: false);
         b.Object(78, "Mandatory", eventNotifier: 0);
         b.Object(80, "Optional", eventNotifier: 0);
@@ -140,6 +141,9 @@ internal static partial class Namespace0
         b.Variable(24095, "MaxSessions", dataType: 7, valueRank: -1, accessLevel: 1);
         b.Variable(24096, "MaxSubscriptions", dataType: 7, valueRank: -1, accessLevel: 1);
         b.Variable(24097, "MaxMonitoredItems", dataType: 7, valueRank: -1, accessLevel: 1);
+        b.Variable(24098, "MaxSubscriptionsPerSession", dataType: 7, valueRank: -1, accessLevel: 1);
+        b.Variable(24104, "MaxMonitoredItemsPerSubscription", dataType: 7, valueRank: -1, accessLevel: 1);
+        b.Variable(31916, "MaxMonitoredItemsQueueSize", dataType: 7, valueRank: -1, accessLevel: 1);
 
         b.Reference(11, 45, 290);
         b.Reference(12, 45, 295);
@@ -195,6 +199,7 @@ internal static partial class Namespace0
         b.Reference(44, 45, 47);
         b.Reference(47, 45, 49);
         b.Reference(58, 45, 61);
+        b.Reference(58, 45, 76);
         b.Reference(58, 45, 77);
         b.Reference(58, 45, 2004);
         b.Reference(58, 45, 2013);
@@ -280,6 +285,9 @@ internal static partial class Namespace0
         b.Reference(2268, 46, 24095);
         b.Reference(2268, 46, 24096);
         b.Reference(2268, 46, 24097);
+        b.Reference(2268, 46, 24098);
+        b.Reference(2268, 46, 24104);
+        b.Reference(2268, 46, 31916);
         b.Reference(2268, 47, 2996);
         b.Reference(2268, 47, 2997);
         b.Reference(2268, 47, 11704);
@@ -327,5 +335,8 @@ internal static partial class Namespace0
         b.Reference(24095, 40, 68);
         b.Reference(24096, 40, 68);
         b.Reference(24097, 40, 68);
+        b.Reference(24098, 40, 68);
+        b.Reference(24104, 40, 68);
+        b.Reference(31916, 40, 68);
     }
 }

@@ -49,4 +49,10 @@ public static class ObjectIds
 
     /// <summary>BuildInfoEncodingDefaultBinary (i=340).</summary>
     public static readonly NodeId BuildInfoEncodingDefaultBinary = new(340);
+
+    /// <summary>Argument_Encoding_DefaultBinary (i=298).</summary>
+    public static readonly NodeId ArgumentEncodingDefaultBinary = new(298);
+
+    /// <summary>StructureDefinition_Encoding_DefaultBinary (i=122).</summary>
+    public static readonly NodeId StructureDefinitionEncodingDefaultBinary = new(122);
 }

@@ -11,6 +11,9 @@ public static class ObjectTypeIds
     /// <summary>FolderType (i=61).</summary>
     public static readonly NodeId FolderType = new(61);
 
+    /// <summary>DataTypeEncodingType (i=76).</summary>
+    public static readonly NodeId DataTypeEncodingType = new(76);
+
     /// <summary>ServerType (i=2004).</summary>
     public static readonly NodeId ServerType = new(2004);
 }

@@ -124,4 +124,13 @@ public static class VariableIds
 
     /// <summary>MaxMonitoredItems (i=24097).</summary>
     public static readonly NodeId MaxMonitoredItems = new(24097);
+
+    /// <summary>MaxSubscriptionsPerSession (i=24098).</summary>
+    public static readonly NodeId MaxSubscriptionsPerSession = new(24098);
+
+    /// <summary>MaxMonitoredItemsPerSubscription (i=24104).</summary>
+    public static readonly NodeId MaxMonitoredItemsPerSubscription = new(24104);
+
+    /// <summary>MaxMonitoredItemsQueueSize (i=31916).</summary>
+    public static readonly NodeId MaxMonitoredItemsQueueSize = new(31916);
 }

@@ -236,6 +236,39 @@ public readonly partial record struct StatusCode
     /// <summary>BadViewIdUnknown: The view id does not refer to a valid view node.</summary>
     public static readonly StatusCode BadViewIdUnknown = new(0x806B0000);
 
+    /// <summary>BadMonitoringModeInvalid: The monitoring mode is invalid.</summary>
+    public static readonly StatusCode BadMonitoringModeInvalid = new(0x80410000);
+
+    /// <summary>BadMonitoredItemFilterInvalid: The monitored item filter parameter is not valid.</summary>
+    public static readonly StatusCode BadMonitoredItemFilterInvalid = new(0x80430000);
+
+    /// <summary>BadMonitoredItemFilterUnsupported: The server does not support the requested monitored item filter.</summary>
+    public static readonly StatusCode BadMonitoredItemFilterUnsupported = new(0x80440000);
+
+    /// <summary>BadFilterNotAllowed: A monitoring filter cannot be used in combination with the attribute specified.</summary>
+    public static readonly StatusCode BadFilterNotAllowed = new(0x80450000);
+
+    /// <summary>BadDeadbandFilterInvalid: The deadband filter is not valid.</summary>
+    public static readonly StatusCode BadDeadbandFilterInvalid = new(0x808E0000);
+
+    /// <summary>BadTooManySubscriptions: The server has reached its maximum number of subscriptions.</summary>
+    public static readonly StatusCode BadTooManySubscriptions = new(0x80770000);
+
+    /// <summary>BadTooManyMonitoredItems: The request could not be processed because there are too many monitored items in the subscription.</summary>
+    public static readonly StatusCode BadTooManyMonitoredItems = new(0x80DB0000);
+
+    /// <summary>BadTooManyArguments: Too many arguments were provided.</summary>
+    public static readonly StatusCode BadTooManyArguments = new(0x80E50000);
+
+    /// <summary>BadNotExecutable: The executable attribute does not allow the execution of the method.</summary>
+    public static readonly StatusCode BadNotExecutable = new(0x81110000);
+
+    /// <summary>BadInvalidState: The operation cannot be completed because the object is closed, uninitialized or in some other invalid state.</summary>
+    public static readonly StatusCode BadInvalidState = new(0x80AF0000);
+
+    /// <summary>BadNotImplemented: Requested operation is not implemented.</summary>
+    public static readonly StatusCode BadNotImplemented = new(0x80400000);
+
     private static readonly Dictionary<uint, string> Names = new()
     {
         [0x00000000] = nameof(Good),
@@ -314,6 +347,17 @@ public readonly partial record struct StatusCode
         [0x805F0000] = nameof(BadNodeClassInvalid),
         [0x800E0000] = nameof(BadServerHalted),
         [0x800C0000] = nameof(BadShutdown),
+        [0x80410000] = nameof(BadMonitoringModeInvalid),
+        [0x80430000] = nameof(BadMonitoredItemFilterInvalid),
+        [0x80440000] = nameof(BadMonitoredItemFilterUnsupported),
+        [0x80450000] = nameof(BadFilterNotAllowed),
+        [0x808E0000] = nameof(BadDeadbandFilterInvalid),
+        [0x80770000] = nameof(BadTooManySubscriptions),
+        [0x80DB0000] = nameof(BadTooManyMonitoredItems),
+        [0x80E50000] = nameof(BadTooManyArguments),
+        [0x81110000] = nameof(BadNotExecutable),
+        [0x80AF0000] = nameof(BadInvalidState),
+        [0x80400000] = nameof(BadNotImplemented),
     };
 
     /// <summary>Looks up the symbolic name of a well-known code (info bits ignored).</summary>

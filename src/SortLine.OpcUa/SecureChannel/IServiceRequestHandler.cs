@@ -5,7 +5,11 @@ namespace SortLine.OpcUa.SecureChannel;
 /// <summary>Where complete requests go (the service dispatcher). The channel layer never looks inside a body.</summary>
 internal interface IServiceRequestHandler
 {
-    /// <summary>Decodes and executes one request.</summary>
+    /// <summary>
+    /// Decodes and executes one request. The handler must decode <paramref name="message"/> before it first awaits: the
+    /// connection returns the buffer to its pool as soon as this method returns, and a reply that completes later (a
+    /// Publish waiting for notifications) is sent while later requests keep being read and answered.
+    /// </summary>
     /// <param name="channel">The channel it arrived on.</param>
     /// <param name="message">The request body: encoding NodeId + fields.</param>
     /// <param name="cancellationToken">Cancelled when the connection closes.</param>

@@ -7,6 +7,7 @@ using SortLine.OpcUa.Encoding;
 using SortLine.OpcUa.SecureChannel;
 using SortLine.OpcUa.Services;
 using SortLine.OpcUa.Sessions;
+using SortLine.OpcUa.Subscriptions;
 using SortLine.OpcUa.Transport;
 
 namespace SortLine.OpcUa.Server;
@@ -83,6 +84,26 @@ public sealed partial class OpcUaServer : IAsyncDisposable
             MaxNodesPerTranslateBrowsePathsToNodeIds = options.MaxNodesPerTranslateBrowsePathsToNodeIds,
             MaxReferencesPerNode = options.MaxReferencesPerNode,
         };
+        Subscriptions = new SubscriptionManager(
+            new SubscriptionLimits
+            {
+                MaxSubscriptions = options.MaxSubscriptions,
+                MaxSubscriptionsPerSession = options.MaxSubscriptionsPerSession,
+                MaxMonitoredItems = options.MaxMonitoredItems,
+                MaxMonitoredItemsPerSubscription = options.MaxMonitoredItemsPerSubscription,
+                MaxMonitoredItemsPerCall = options.MaxMonitoredItemsPerCall,
+                MaxPublishRequestsPerSession = options.MaxPublishRequestsPerSession,
+                MinPublishingInterval = options.MinPublishingInterval.TotalMilliseconds,
+                MinSamplingInterval = options.MinSamplingInterval.TotalMilliseconds,
+                MaxNotificationsPerPublish = options.MaxNotificationsPerPublish,
+                MaxQueueSize = options.MaxMonitoredItemQueueSize,
+                MaxRetransmissionQueueSize = options.MaxRetransmissionQueueSize,
+            },
+            _time,
+            loggerFactory.CreateLogger("SortLine.OpcUa.Subscriptions"));
+        Sessions.SessionRemoved += session => Subscriptions.CloseSession(session.SessionId);
+        var access = new UserAccessPolicy(options.AnonymousMayWrite, options.AnonymousMayCall);
+        var attributes = new AttributeServices(_store, serviceLimits, access);
         var bindAddress = IPAddress.Parse(options.BindAddress);
         Endpoints = new EndpointConfiguration(
             options.EndpointUrl ?? string.Create(CultureInfo.InvariantCulture, $"opc.tcp://localhost:{options.Port}"),
@@ -95,7 +116,10 @@ public sealed partial class OpcUaServer : IAsyncDisposable
                 .. new DiscoveryServices(Endpoints).Describe(),
                 .. new SessionServices(Sessions, identity, Endpoints, (uint)options.MaxMessageSize).Describe(),
                 .. new ViewServices(_store, serviceLimits).Describe(),
-                .. new AttributeServices(_store, serviceLimits).Describe(),
+                .. attributes.Describe(),
+                .. new SubscriptionServices(Subscriptions).Describe(),
+                .. new MonitoredItemServices(_store, attributes, Subscriptions).Describe(),
+                .. new MethodServices(_store, access, options.MaxNodesPerMethodCall, loggerFactory.CreateLogger("SortLine.OpcUa.Methods")).Describe(),
             ],
             Sessions,
             limits,
@@ -111,6 +135,7 @@ public sealed partial class OpcUaServer : IAsyncDisposable
                 MinTokenLifetime = options.MinTokenLifetime,
                 MaxTokenLifetime = options.MaxTokenLifetime,
                 HelloTimeout = options.HelloTimeout,
+                ChannelClosed = channelId => Sessions.RemoveUnactivated(channelId),
             },
             options.MaxConnections,
             _time,
@@ -129,7 +154,21 @@ public sealed partial class OpcUaServer : IAsyncDisposable
     /// <summary>Number of live sessions.</summary>
     public int SessionCount => Sessions.Count;
 
+    /// <summary>Number of open TCP connections.</summary>
+    internal int ConnectionCount => _listener.ConnectionCount;
+
+    /// <summary>Subscriptions in the server.</summary>
+    public int SubscriptionCount => Subscriptions.SubscriptionCount;
+
+    /// <summary>Monitored items in the server.</summary>
+    public int MonitoredItemCount => Subscriptions.MonitoredItemCount;
+
+    /// <summary>Notifications discarded by monitored item queue overflow since start (clients not keeping up; a metric for the host).</summary>
+    public long DiscardedNotificationCount => Subscriptions.DiscardedNotificationCount;
+
     internal SessionManager Sessions { get; }
+
+    internal SubscriptionManager Subscriptions { get; }
 
     internal EndpointConfiguration Endpoints { get; }
 

@@ -103,6 +103,51 @@ public sealed class OpcUaServerOptions
     /// <summary>Browse continuation points per session.</summary>
     public int MaxBrowseContinuationPoints { get; set; } = 10;
 
+    /// <summary>Anonymous sessions may write values (authenticated users always may). Off by default: anonymous clients read, browse and subscribe.</summary>
+    public bool AnonymousMayWrite { get; set; }
+
+    /// <summary>Anonymous sessions may call methods (authenticated users always may). Off by default.</summary>
+    public bool AnonymousMayCall { get; set; }
+
+    /// <summary>Most method calls per Call request.</summary>
+    public int MaxNodesPerMethodCall { get; set; } = 100;
+
+    /// <summary>Most subscriptions in the server.</summary>
+    public int MaxSubscriptions { get; set; } = 1000;
+
+    /// <summary>Most subscriptions per session (at least 1 for the Micro profile).</summary>
+    public int MaxSubscriptionsPerSession { get; set; } = 10;
+
+    /// <summary>Most monitored items in the server.</summary>
+    public int MaxMonitoredItems { get; set; } = 100_000;
+
+    /// <summary>Most monitored items per subscription (at least 2 for the Micro profile).</summary>
+    public int MaxMonitoredItemsPerSubscription { get; set; } = 10_000;
+
+    /// <summary>Most items per CreateMonitoredItems, ModifyMonitoredItems, SetMonitoringMode or DeleteMonitoredItems call.</summary>
+    public int MaxMonitoredItemsPerCall { get; set; } = 1000;
+
+    /// <summary>Most queued Publish requests per session (at least 2 for the Micro profile); beyond it the oldest gets Bad_TooManyPublishRequests.</summary>
+    public int MaxPublishRequestsPerSession { get; set; } = 10;
+
+    /// <summary>Fastest publishing interval granted.</summary>
+    public TimeSpan MinPublishingInterval { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Fastest timer sampling interval granted (sampling interval 0 on a stored variable reports every change instead).</summary>
+    public TimeSpan MinSamplingInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Most notifications per Publish response (MoreNotifications announces the rest).</summary>
+    public int MaxNotificationsPerPublish { get; set; } = 1000;
+
+    /// <summary>
+    /// Largest monitored item queue granted. Decisions/LastCommand at 10,000 decisions/s with a 100 ms publishing
+    /// interval needs ≥ 1,000 per interval; the default leaves room for a second of client stall.
+    /// </summary>
+    public int MaxMonitoredItemQueueSize { get; set; } = 10_000;
+
+    /// <summary>NotificationMessages kept per subscription for Republish until acknowledged.</summary>
+    public int MaxRetransmissionQueueSize { get; set; } = 64;
+
     /// <summary>Checks every value.</summary>
     /// <exception cref="ArgumentException">One or more values are invalid; the message lists them.</exception>
     public void Validate()
@@ -142,6 +187,15 @@ public sealed class OpcUaServerOptions
         Check(MaxNodesPerRead >= 1 && MaxNodesPerWrite >= 1 && MaxNodesPerBrowse >= 1 && MaxNodesPerTranslateBrowsePathsToNodeIds >= 1, "Operation limits must be positive");
         Check(MaxReferencesPerNode >= 1, "MaxReferencesPerNode must be positive");
         Check(MaxBrowseContinuationPoints is >= 1 and <= ushort.MaxValue, "MaxBrowseContinuationPoints must be 1-65535");
+        Check(MaxNodesPerMethodCall >= 1, "MaxNodesPerMethodCall must be positive");
+        Check(MaxSubscriptions >= 1 && MaxSubscriptionsPerSession >= 1 && MaxSubscriptionsPerSession <= MaxSubscriptions, "Subscription limits must satisfy 1 <= MaxSubscriptionsPerSession <= MaxSubscriptions");
+        Check(MaxMonitoredItemsPerSubscription >= 2 && MaxMonitoredItemsPerSubscription <= MaxMonitoredItems, "Monitored item limits must satisfy 2 <= MaxMonitoredItemsPerSubscription <= MaxMonitoredItems");
+        Check(MaxMonitoredItemsPerCall >= 1, "MaxMonitoredItemsPerCall must be positive");
+        Check(MaxPublishRequestsPerSession >= 2, "MaxPublishRequestsPerSession must be at least 2");
+        Check(MinPublishingInterval > TimeSpan.Zero && MinSamplingInterval > TimeSpan.Zero, "MinPublishingInterval and MinSamplingInterval must be positive");
+        Check(MaxNotificationsPerPublish >= 1, "MaxNotificationsPerPublish must be positive");
+        Check(MaxMonitoredItemQueueSize >= 1, "MaxMonitoredItemQueueSize must be positive");
+        Check(MaxRetransmissionQueueSize >= 0, "MaxRetransmissionQueueSize must not be negative");
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Invalid {SectionName} options: {string.Join("; ", errors)}"));

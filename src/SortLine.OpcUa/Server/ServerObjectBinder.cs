@@ -63,15 +63,18 @@ internal sealed class ServerObjectBinder(INodeStore store, OpcUaServerOptions op
         Set(VariableIds.MaxNodesPerBrowse, new Variant((uint)options.MaxNodesPerBrowse));
         Set(VariableIds.MaxNodesPerTranslateBrowsePathsToNodeIds, new Variant((uint)options.MaxNodesPerTranslateBrowsePathsToNodeIds));
 
-        // Services this increment does not offer: 0 ("no limit" in the spec's wording) would overstate them, so the
-        // smallest honest value is published once they exist; until then 0 with the service answering Bad_ServiceUnsupported.
-        Set(VariableIds.MaxNodesPerMethodCall, new Variant(0u));
+        Set(VariableIds.MaxNodesPerMethodCall, new Variant((uint)options.MaxNodesPerMethodCall));
+        Set(VariableIds.MaxMonitoredItemsPerCall, new Variant((uint)options.MaxMonitoredItemsPerCall));
+        Set(VariableIds.MaxSessions, new Variant((uint)options.MaxSessions));
+        Set(VariableIds.MaxSubscriptions, new Variant((uint)options.MaxSubscriptions));
+        Set(VariableIds.MaxMonitoredItems, new Variant((uint)options.MaxMonitoredItems));
+        Set(VariableIds.MaxSubscriptionsPerSession, new Variant((uint)options.MaxSubscriptionsPerSession));
+        Set(VariableIds.MaxMonitoredItemsPerSubscription, new Variant((uint)options.MaxMonitoredItemsPerSubscription));
+        Set(VariableIds.MaxMonitoredItemsQueueSize, new Variant((uint)options.MaxMonitoredItemQueueSize));
+
+        // Services SortLine does not offer (RegisterNodes, NodeManagement): 0, and the services answer Bad_ServiceUnsupported.
         Set(VariableIds.MaxNodesPerRegisterNodes, new Variant(0u));
         Set(VariableIds.MaxNodesPerNodeManagement, new Variant(0u));
-        Set(VariableIds.MaxMonitoredItemsPerCall, new Variant(0u));
-        Set(VariableIds.MaxSessions, new Variant((uint)options.MaxSessions));
-        Set(VariableIds.MaxSubscriptions, new Variant(0u));
-        Set(VariableIds.MaxMonitoredItems, new Variant(0u));
     }
 
     private byte[] EncodeServerStatus() => Encode((ref UaBinaryWriter writer) =>

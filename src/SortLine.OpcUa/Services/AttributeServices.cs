@@ -1,6 +1,7 @@
 using System.Globalization;
 using SortLine.OpcUa.AddressSpace;
 using SortLine.OpcUa.Encoding;
+using SortLine.OpcUa.Sessions;
 
 namespace SortLine.OpcUa.Services;
 
@@ -10,8 +11,10 @@ namespace SortLine.OpcUa.Services;
 /// access level allows it, checks the value's type and rank against the variable, asks the variable's validator,
 /// and only then stores it.
 /// </summary>
-internal sealed class AttributeServices(INodeStore store, ServiceLimits limits)
+internal sealed class AttributeServices(INodeStore store, ServiceLimits limits, UserAccessPolicy? access = null)
 {
+    private readonly UserAccessPolicy _access = access ?? UserAccessPolicy.AllowAll;
+
     /// <summary>The browse name of the only data encoding SortLine serves.</summary>
     public const string DefaultBinaryEncoding = "Default Binary";
 
@@ -44,9 +47,10 @@ internal sealed class AttributeServices(INodeStore store, ServiceLimits limits)
         }
 
         var results = new DataValue[nodes.Length];
+        UserRights rights = _access.RightsOf(context.Session);
         for (int i = 0; i < nodes.Length; i++)
         {
-            results[i] = ReadAttribute(nodes[i], request.TimestampsToReturn, context.Now);
+            results[i] = ReadAttribute(nodes[i], request.TimestampsToReturn, context.Now, rights);
         }
 
         return new ReadResponse { Results = results, DiagnosticInfos = [] };
@@ -64,16 +68,17 @@ internal sealed class AttributeServices(INodeStore store, ServiceLimits limits)
         }
 
         var results = new StatusCode[nodes.Length];
+        bool mayWrite = (_access.RightsOf(context.Session) & UserRights.Write) != 0;
         for (int i = 0; i < nodes.Length; i++)
         {
-            results[i] = WriteAttribute(nodes[i], context.Now);
+            results[i] = WriteAttribute(nodes[i], context.Now, mayWrite);
         }
 
         return new WriteResponse { Results = results, DiagnosticInfos = [] };
     }
 
     /// <summary>Reads one attribute.</summary>
-    internal DataValue ReadAttribute(ReadValueId item, TimestampsToReturn timestamps, DateTime now)
+    internal DataValue ReadAttribute(ReadValueId item, TimestampsToReturn timestamps, DateTime now, UserRights rights = UserRights.All)
     {
         if (!store.TryGetNode(item.NodeId, out Node? node))
         {
@@ -105,11 +110,11 @@ internal sealed class AttributeServices(INodeStore store, ServiceLimits limits)
             return ReadValue(variable, hasRange ? item.IndexRange : null, timestamps, now);
         }
 
-        Variant? value = ReadNonValueAttribute(node, attribute);
+        Variant? value = ReadNonValueAttribute(node, attribute, rights);
         return value is { } v ? new DataValue { Value = v } : Bad(StatusCode.BadAttributeIdInvalid);
     }
 
-    private static Variant? ReadNonValueAttribute(Node node, AttributeId attribute) => attribute switch
+    private static Variant? ReadNonValueAttribute(Node node, AttributeId attribute, UserRights rights) => attribute switch
     {
         AttributeId.NodeId => new Variant(node.NodeId),
         AttributeId.NodeClass => new Variant((int)node.NodeClass),
@@ -154,11 +159,14 @@ internal sealed class AttributeServices(INodeStore store, ServiceLimits limits)
             _ => null,
         },
         AttributeId.AccessLevel => node is VariableNode a ? new Variant(a.AccessLevel) : null,
-        AttributeId.UserAccessLevel => node is VariableNode u ? new Variant(u.UserAccessLevel) : null,
+        AttributeId.UserAccessLevel => node is VariableNode u
+            ? new Variant((rights & UserRights.Write) != 0 ? u.UserAccessLevel : (byte)(u.UserAccessLevel & ~AccessLevels.CurrentWrite))
+            : null,
         AttributeId.MinimumSamplingInterval => node is VariableNode s ? new Variant(s.MinimumSamplingInterval) : null,
         AttributeId.Historizing => node is VariableNode h ? new Variant(h.Historizing) : null,
         AttributeId.Executable => node is MethodNode m ? new Variant(m.Executable) : null,
-        AttributeId.UserExecutable => node is MethodNode um ? new Variant(um.UserExecutable) : null,
+        AttributeId.UserExecutable => node is MethodNode um ? new Variant(um.UserExecutable && (rights & UserRights.Call) != 0) : null,
+        AttributeId.DataTypeDefinition => node is DataTypeNode { DataTypeDefinition: { } definition } ? new Variant(definition) : null,
         _ => null,
     };
 
@@ -220,7 +228,7 @@ internal sealed class AttributeServices(INodeStore store, ServiceLimits limits)
         return StatusCode.Good;
     }
 
-    private StatusCode WriteAttribute(WriteValue item, DateTime now)
+    private StatusCode WriteAttribute(WriteValue item, DateTime now, bool mayWrite)
     {
         if (!store.TryGetNode(item.NodeId, out Node? node))
         {
@@ -231,7 +239,7 @@ internal sealed class AttributeServices(INodeStore store, ServiceLimits limits)
         if (attribute != AttributeId.Value || node is not VariableNode variable)
         {
             // Attributes other than a variable's Value exist but are not writable (WriteMask 0).
-            return ReadNonValueAttribute(node, attribute) is null && !(attribute == AttributeId.Value && node is VariableNode)
+            return ReadNonValueAttribute(node, attribute, UserRights.All) is null && !(attribute == AttributeId.Value && node is VariableNode)
                 ? StatusCode.BadAttributeIdInvalid
                 : StatusCode.BadNotWritable;
         }
@@ -241,7 +249,7 @@ internal sealed class AttributeServices(INodeStore store, ServiceLimits limits)
             return StatusCode.BadNotWritable;
         }
 
-        if ((variable.UserAccessLevel & AccessLevels.CurrentWrite) == 0)
+        if ((variable.UserAccessLevel & AccessLevels.CurrentWrite) == 0 || !mayWrite)
         {
             return StatusCode.BadUserAccessDenied;
         }

@@ -28,4 +28,22 @@ internal sealed record ServiceDescription(
             (ref Encoding.UaBinaryReader reader) => decode(ref reader),
             (context, request, _) => ValueTask.FromResult(handler(context, (TRequest)request)));
     }
+
+    /// <summary>Describes a service whose handler may complete later (Publish waits for notifications, Call for the host).</summary>
+    public static ServiceDescription CreateAsync<TRequest>(
+        uint requestEncodingId,
+        SessionRequirement session,
+        RequestDecoder<TRequest> decode,
+        Func<ServiceContext, TRequest, CancellationToken, ValueTask<IServiceResponse>> handler)
+        where TRequest : class, IServiceRequest
+    {
+        ArgumentNullException.ThrowIfNull(decode);
+        ArgumentNullException.ThrowIfNull(handler);
+        return new ServiceDescription(
+            requestEncodingId,
+            typeof(TRequest).Name,
+            session,
+            (ref Encoding.UaBinaryReader reader) => decode(ref reader),
+            (context, request, cancellationToken) => handler(context, (TRequest)request, cancellationToken));
+    }
 }

@@ -32,6 +32,9 @@ internal sealed partial class SessionManager
     /// <summary>The limits.</summary>
     public SessionOptions Options => _options;
 
+    /// <summary>Raised after a session was closed or timed out (its subscriptions go with it).</summary>
+    public event Action<Session>? SessionRemoved;
+
     /// <summary>Number of live sessions.</summary>
     public int Count => _sessions.Count;
 
@@ -114,6 +117,27 @@ internal sealed partial class SessionManager
         return Remove(session, "closed");
     }
 
+    /// <summary>
+    /// Removes the sessions created on <paramref name="channelId"/> that were never activated. Called when the channel
+    /// closes: the first activation must come over the creating channel, so such sessions can never be used and would
+    /// otherwise hold a place under <see cref="SessionOptions.MaxSessions"/> until they time out. Activated sessions
+    /// survive the channel (a client may activate them again on a new channel).
+    /// </summary>
+    /// <returns>How many were removed.</returns>
+    public int RemoveUnactivated(uint channelId)
+    {
+        int removed = 0;
+        foreach (Session session in _sessions.Values)
+        {
+            if (!session.IsActivated && session.ChannelId == channelId && Remove(session, "channel closed before activation"))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>Removes every expired session.</summary>
     /// <returns>How many were removed.</returns>
     public int RemoveExpired()
@@ -139,6 +163,7 @@ internal sealed partial class SessionManager
         }
 
         LogSessionRemoved(_logger, session.SessionId, reason);
+        SessionRemoved?.Invoke(session);
         return true;
     }
 

@@ -22,4 +22,13 @@ internal sealed record ConnectionSettings
 
     /// <summary>How long a new connection may take to send HEL and OPN.</summary>
     public TimeSpan HelloTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Called with the channel id when a connection ends, before its socket closes.</summary>
+    public Action<uint>? ChannelClosed { get; init; }
+
+    /// <summary>
+    /// Most requests of one connection whose replies are still pending (queued Publish requests, method calls awaiting
+    /// the host); at the limit the connection stops reading until one completes.
+    /// </summary>
+    public int MaxPendingRequests { get; init; } = 64;
 }

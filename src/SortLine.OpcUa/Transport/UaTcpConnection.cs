@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SortLine.OpcUa.Encoding;
 using SortLine.OpcUa.SecureChannel;
@@ -23,6 +24,11 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _requestsAborted = new();
+    private readonly HashSet<Task> _pendingReplies = [];
+    private readonly Channel<(uint RequestId, ServiceReply Reply)> _lateReplies =
+        Channel.CreateUnbounded<(uint, ServiceReply)>(new UnboundedChannelOptions { SingleReader = true });
+    private Task _lateReplyWriter = Task.CompletedTask;
     private readonly string _remote;
     private PipeWriter? _writer;
     private SecureChannel.SecureChannel? _channel;
@@ -56,6 +62,7 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
         byte[] chunkBuffer = ArrayPool<byte>.Shared.Rent((int)_settings.Limits.ReceiveBufferSize);
         using var stopOrCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
         SetDeadline(_time.GetUtcNow().UtcDateTime + _settings.HelloTimeout);
+        _lateReplyWriter = WriteLateRepliesAsync();
         try
         {
             LogConnected(_logger, _remote, ChannelId);
@@ -75,7 +82,8 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
                     }
                     catch (OperationCanceledException)
                     {
-                        bool expired = _channel is not null;
+                        // The channel object exists from HEL on; only an issued token can expire.
+                        bool expired = _channel?.CurrentToken is not null;
                         LogProtocolError(_logger, _remote, ChannelId, expired ? StatusCode.BadSecureChannelClosed : StatusCode.BadTimeout,
                             expired ? "security token expired without renewal" : "no HEL/OPN in time");
                         await SendErrorAsync(expired ? StatusCode.BadSecureChannelClosed : StatusCode.BadTimeout, expired ? "Security token expired" : "Timed out").ConfigureAwait(false);
@@ -132,7 +140,9 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
         }
         finally
         {
+            await AbortPendingRepliesAsync().ConfigureAwait(false);
             _channel?.Dispose();
+            _settings.ChannelClosed?.Invoke(ChannelId);
             ArrayPool<byte>.Shared.Return(chunkBuffer);
             await reader.CompleteAsync().ConfigureAwait(false);
             await _writer.CompleteAsync().ConfigureAwait(false);
@@ -182,15 +192,127 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
                 LogChannelClosedByClient(_logger, _remote, ChannelId);
                 return false;
             case ChannelEventKind.Request:
+                ValueTask<ServiceReply> handling;
                 using (MessageBuffer message = channelEvent.Message!)
                 {
-                    using ServiceReply reply = await _settings.Handler.HandleRequestAsync(_context!, message.Memory, cancellationToken).ConfigureAwait(false);
+                    // The handler decodes the body before its first await (IServiceRequestHandler's contract), so the
+                    // buffer can go back to the pool once the call returns, even when the reply comes later.
+                    handling = _settings.Handler.HandleRequestAsync(_context!, message.Memory, _requestsAborted.Token);
+                }
+
+                if (handling.IsCompleted)
+                {
+                    using ServiceReply reply = await handling.ConfigureAwait(false);
                     await SendReplyAsync(channelEvent.RequestId, reply, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await TrackPendingReplyAsync(ReplyWhenDoneAsync(channelEvent.RequestId, handling)).ConfigureAwait(false);
                 }
 
                 return true;
             default:
                 return true;
+        }
+    }
+
+    /// <summary>
+    /// Queues the reply of a request whose handler completed asynchronously (a Publish that waited for notifications, a
+    /// Call whose host handler awaited); requests read after it were answered in between. The reply is queued on the
+    /// thread that completed it, and one writer sends the queue in order, so Publish responses completed in order (with
+    /// their NotificationMessages' sequence numbers) reach the client in that order.
+    /// </summary>
+    private async Task ReplyWhenDoneAsync(uint requestId, ValueTask<ServiceReply> handling)
+    {
+        try
+        {
+            ServiceReply reply = await handling.ConfigureAwait(false);
+            if (!_lateReplies.Writer.TryWrite((requestId, reply)))
+            {
+                reply.Dispose();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection closed while the request waited; nobody is left to answer.
+        }
+        catch (Exception ex)
+        {
+            LogUnexpected(_logger, ex, _remote, ChannelId);
+            RequestStop();
+        }
+    }
+
+    private async Task WriteLateRepliesAsync()
+    {
+        await Task.Yield();
+        try
+        {
+            await foreach ((uint requestId, ServiceReply reply) in _lateReplies.Reader.ReadAllAsync(_requestsAborted.Token).ConfigureAwait(false))
+            {
+                using (reply)
+                {
+                    await SendReplyAsync(requestId, reply, _requestsAborted.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Closing.
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            LogConnectionLost(_logger, _remote, ChannelId, ex.Message);
+        }
+    }
+
+    /// <summary>Remembers a reply in flight; past the limit, stops reading until one completes (backpressure on the client).</summary>
+    private async ValueTask TrackPendingReplyAsync(Task reply)
+    {
+        Task[]? waitFor = null;
+        lock (_pendingReplies)
+        {
+            _pendingReplies.Add(reply);
+            if (_pendingReplies.Count >= _settings.MaxPendingRequests)
+            {
+                waitFor = [.. _pendingReplies];
+            }
+        }
+
+        _ = reply.ContinueWith(
+            static (done, state) =>
+            {
+                var set = (HashSet<Task>)state!;
+                lock (set)
+                {
+                    set.Remove(done);
+                }
+            },
+            _pendingReplies,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        if (waitFor is not null)
+        {
+            await Task.WhenAny(waitFor).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask AbortPendingRepliesAsync()
+    {
+        await _requestsAborted.CancelAsync().ConfigureAwait(false);
+        Task[] pending;
+        lock (_pendingReplies)
+        {
+            pending = [.. _pendingReplies];
+        }
+
+        await Task.WhenAll(pending).ConfigureAwait(false);
+        _lateReplies.Writer.TryComplete();
+        await _lateReplyWriter.ConfigureAwait(false);
+        while (_lateReplies.Reader.TryRead(out (uint RequestId, ServiceReply Reply) unsent))
+        {
+            unsent.Reply.Dispose();
         }
     }
 
@@ -330,6 +452,7 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         _stop.Dispose();
+        _requestsAborted.Dispose();
         _sendLock.Dispose();
         return ValueTask.CompletedTask;
     }

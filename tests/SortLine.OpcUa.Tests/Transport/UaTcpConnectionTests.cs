@@ -135,7 +135,7 @@ public sealed class UaTcpConnectionTests : IAsyncLifetime
         uint channelId = BinaryPrimitives.ReadUInt32LittleEndian((await ReadChunkAsync(stream)).AsSpan(8));
         byte[] header = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
-        await stream.WriteAsync(ChunkBuilder.Symmetric(MessageType.Message, ChunkType.Final, channelId, 1, 2, 3, [0x01, 0x00, 0xC8, 0x02, .. header])); // Call (712)
+        await stream.WriteAsync(ChunkBuilder.Symmetric(MessageType.Message, ChunkType.Final, channelId, 1, 2, 3, [0x01, 0x00, 0x30, 0x02, .. header])); // RegisterNodes (560), not offered
         byte[] response = await ReadChunkAsync(stream);
 
         var reader = new UaBinaryReader(response.AsSpan(24));

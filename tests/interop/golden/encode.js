@@ -177,6 +177,7 @@ const statusNames = [
     "BadArgumentsMissing", "BadInvalidArgument", "BadNoSubscription", "BadSequenceNumberUnknown",
     "BadMessageNotAvailable", "BadTooManyPublishRequests", "GoodSubscriptionTransferred",
     "BadTooManySessions", "BadNoContinuationPoints", "BadContinuationPointInvalid", "BadReferenceTypeIdInvalid", "BadBrowseDirectionInvalid", "BadNoMatch", "BadMaxAgeInvalid", "BadTimestampsToReturnInvalid", "BadSecureChannelClosed", "BadSecureChannelTokenUnknown", "BadIndexRangeInvalid", "BadIndexRangeNoData", "BadNotSupported", "BadSecurityPolicyRejected", "BadSecurityModeRejected", "BadRequestHeaderInvalid", "BadWriteNotSupported", "BadNonceInvalid", "BadSecurityChecksFailed", "BadTcpServerTooBusy", "BadBrowseNameInvalid", "BadDataEncodingInvalid", "BadDataEncodingUnsupported", "BadNodeClassInvalid", "BadServerHalted", "BadShutdown", "BadViewIdUnknown",
+    "BadMonitoringModeInvalid", "BadMonitoredItemFilterInvalid", "BadMonitoredItemFilterUnsupported", "BadFilterNotAllowed", "BadDeadbandFilterInvalid", "BadTooManySubscriptions", "BadTooManyMonitoredItems", "BadTooManyArguments", "BadNotExecutable", "BadInvalidState", "BadNotImplemented",
 ];
 const statusValues = {};
 for (const n of statusNames) {

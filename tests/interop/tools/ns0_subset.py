@@ -16,14 +16,14 @@ root = ET.parse(path).getroot()
 WANTED = set()
 WANTED |= set(range(84, 92))                                   # Root, Objects, Types, Views, type folders
 WANTED |= {31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 44, 45, 46, 47, 48, 49}  # reference types
-WANTED |= {58, 61, 77, 2004, 2013, 2020, 2033, 2034, 11564}     # object types
+WANTED |= {58, 61, 76, 77, 2004, 2013, 2020, 2033, 2034, 11564} # object types (76: DataTypeEncodingType, for host structure encodings)
 WANTED |= {62, 63, 68, 2138, 3051}                              # variable types
 WANTED |= set(range(1, 30)) - {23}                              # built-in data types + abstract bases (no 23? kept below)
 WANTED |= {23, 290, 294, 295, 296, 338, 344, 851, 852, 862, 7611, 7612}  # derived data types, enum strings
 WANTED |= {78, 80}                                              # modelling rules
 WANTED |= {2253, 2254, 2255, 2256, 2257, 2258, 2259, 2260, 2261, 2262, 2263, 2264, 2265, 2266, 2992, 2993,
            2267, 2994, 2268, 2269, 2271, 2272, 2735, 2736, 2737, 3704, 11702, 11703, 12911, 2996, 2997,
-           11704, 11705, 11707, 11709, 11710, 11711, 11712, 11713, 11714, 24095, 24096, 24097,
+           11704, 11705, 11707, 11709, 11710, 11711, 11712, 11713, 11714, 24095, 24096, 24097, 24098, 24104, 31916,
            2274, 2294, 2295, 2296, 3709}
 
 aliases = {a.get("Alias"): a.text for a in root.find("u:Aliases", NS)}
