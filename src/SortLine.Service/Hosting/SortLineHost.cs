@@ -8,7 +8,9 @@ using Serilog;
 using ILogger = Microsoft.Extensions.Logging.ILogger;
 using Serilog.Settings.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SortLine.OpcUa.Server;
 using SortLine.Pipeline;
+using SortLine.Pipeline.Sinks;
 using SortLine.Service.Health;
 using SortLine.Service.Line;
 using SortLine.Service.Workers;
@@ -164,6 +166,8 @@ internal static partial class SortLineHost
         AddSection(services, ParticleOptions.SectionName, new ParticleOptionsValidator(), new ParticleOptionsConsistencyValidator());
         AddSection(services, EjectionOptions.SectionName, new EjectionOptionsValidator(), new EjectionOptionsConsistencyValidator());
         AddSection(services, PipelineOptions.SectionName, new PipelineOptionsValidator());
+        services.AddOptions<OpcUaServerOptions>().BindConfiguration(OpcUaServerOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpcUaServerOptions>, OpcUaOptionsValidator>();
     }
 
     private static void AddLine(IServiceCollection services)
@@ -175,6 +179,13 @@ internal static partial class SortLineHost
         services.AddSingleton<PairingHistory>();
         services.AddSingleton<DecisionJournal>();
         services.AddSingleton<PipelineCounterAdapter>();
+        services.AddSingleton<OpcUaDecisionSink>();
+        services.AddSingleton<IDecisionSink>(sp => sp.GetRequiredService<OpcUaDecisionSink>());
+
+        // Start order = registration order; stop order is the reverse: the OPC UA server starts first and stops
+        // after the pipeline has drained.
+        services.AddSingleton<OpcUaWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OpcUaWorker>());
         services.AddHostedService<SortingWorker>();
         services.AddHostedService<LearningWorker>();
     }

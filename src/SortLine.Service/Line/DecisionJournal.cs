@@ -13,8 +13,30 @@ internal sealed class DecisionJournal
     private readonly Lock _gate = new();
     private readonly Queue<ParticleDecision> _decisions = new();
     private readonly Queue<EjectionCommand> _commands = new();
+    private readonly long[] _particles = new long[256];
+    private readonly long[] _ejections = new long[256];
     private long _decisionCount;
     private long _commandCount;
+    private long _linesReceived;
+    private long _linesDropped;
+
+    /// <summary>Gets the camera lines that reached the pipeline.</summary>
+    public long LinesReceived => Interlocked.Read(ref _linesReceived);
+
+    /// <summary>Gets the camera lines lost before classification (sensor gaps, full edge, deadline).</summary>
+    public long LinesDropped => Interlocked.Read(ref _linesDropped);
+
+    /// <summary>Counts received lines.</summary>
+    public void CountLines(long count) => Interlocked.Add(ref _linesReceived, count);
+
+    /// <summary>Counts dropped lines.</summary>
+    public void CountDroppedLines(long count) => Interlocked.Add(ref _linesDropped, count);
+
+    /// <summary>Gets the particles decided as class <paramref name="classId"/>.</summary>
+    public long ParticleCount(int classId) => Interlocked.Read(ref _particles[(byte)classId]);
+
+    /// <summary>Gets the particles of class <paramref name="classId"/> decided for ejection.</summary>
+    public long EjectionCount(int classId) => Interlocked.Read(ref _ejections[(byte)classId]);
 
     /// <summary>Raised (on the pipeline's thread; keep it short) after a decision is recorded.</summary>
     public event Action<long>? DecisionRecorded;
@@ -29,6 +51,12 @@ internal sealed class DecisionJournal
     public void Record(in ParticleDecision decision)
     {
         long count;
+        Interlocked.Increment(ref _particles[(byte)decision.Class]);
+        if (decision.Eject)
+        {
+            Interlocked.Increment(ref _ejections[(byte)decision.Class]);
+        }
+
         lock (_gate)
         {
             if (_decisions.Count == Capacity)

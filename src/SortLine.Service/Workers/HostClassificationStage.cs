@@ -31,6 +31,7 @@ internal sealed class HostClassificationStage : SortLine.Pipeline.Stages.Pipelin
     private readonly ModelSlot _models;
     private readonly PairingHistory _history;
     private readonly LineTimestamps _timestamps;
+    private readonly DecisionJournal _journal;
     private readonly IPipelineTelemetry _telemetry;
     private readonly TimeProvider _time;
     private readonly TimeSpan _deadline;
@@ -40,7 +41,7 @@ internal sealed class HostClassificationStage : SortLine.Pipeline.Stages.Pipelin
 
     /// <summary>Creates the stage.</summary>
     public HostClassificationStage(ChannelReader<SwirLine> input, ChannelWriter<ClassifiedLine> output, SpectralPreprocessing plan,
-        int poolCapacity, ModelSlot models, PairingHistory history, LineTimestamps timestamps, IPipelineTelemetry telemetry,
+        int poolCapacity, ModelSlot models, PairingHistory history, LineTimestamps timestamps, DecisionJournal journal, IPipelineTelemetry telemetry,
         TimeProvider time, TimeSpan deadline)
         : base("classification", input, output)
     {
@@ -48,6 +49,7 @@ internal sealed class HostClassificationStage : SortLine.Pipeline.Stages.Pipelin
         _models = models;
         _history = history;
         _timestamps = timestamps;
+        _journal = journal;
         _telemetry = telemetry;
         _time = time;
         _deadline = deadline;
@@ -102,6 +104,7 @@ internal sealed class HostClassificationStage : SortLine.Pipeline.Stages.Pipelin
         if (model is not null && _time.GetElapsedTime(stamp.Timestamp) > _deadline)
         {
             _telemetry.ItemsDropped(TelemetryStage.Classification, DropReason.Deadline, 1);
+            _journal.CountDroppedLines(1);
             if (!collecting)
             {
                 return null;
@@ -130,6 +133,7 @@ internal sealed class HostClassificationStage : SortLine.Pipeline.Stages.Pipelin
         if (!_pool.TryRent(out ClassifiedLine classified))
         {
             _telemetry.ItemsDropped(TelemetryStage.Classification, DropReason.QueueFull, 1);
+            _journal.CountDroppedLines(1);
             return null;
         }
 

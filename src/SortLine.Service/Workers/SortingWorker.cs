@@ -152,6 +152,7 @@ internal sealed partial class SortingWorker(
             {
                 dropped.Dispose();
                 pipelineTelemetry.ItemsDropped(TelemetryStage.Classification, DropReason.QueueFull, 1);
+                journal.CountDroppedLines(1);
             });
         Channel<ClassifiedLine> lineEdge = PipelineChannels.CreateLineChannel(pipeline.LineChannelCapacity, counters);
         Channel<ParticleDecision> decisionEdge = PipelineChannels.CreateDecisionChannel(pipeline.DecisionChannelCapacity);
@@ -159,7 +160,7 @@ internal sealed partial class SortingWorker(
         Channel<EjectionCommand> commandEdge = PipelineChannels.CreateCommandChannel(pipeline.CommandChannelCapacity);
 
         var classification = new HostClassificationStage(cameraEdge.Reader, lineEdge.Writer, plan, pipeline.LineChannelCapacity + 8, models, history,
-            timestamps: Timestamps, pipelineTelemetry, time, TimeSpan.FromMilliseconds(line.LatencyBudgetMilliseconds));
+            Timestamps, journal, pipelineTelemetry, time, TimeSpan.FromMilliseconds(line.LatencyBudgetMilliseconds));
         var particleStage = new ParticleStage(lineEdge.Reader, decisionEdge.Writer, new ParticleTracker(plan.Pixels, particles),
             new ParticleDecider(particles), counters);
         var tap = new DecisionTapStage(decisionEdge.Reader, tappedEdge.Writer, journal, models, Timestamps, pipelineTelemetry, time);
@@ -232,10 +233,12 @@ internal sealed partial class SortingWorker(
                     if (lastSequence >= 0 && sequence > lastSequence + 1)
                     {
                         pipelineTelemetry.ItemsDropped(TelemetryStage.Acquisition, DropReason.Sensor, (int)Math.Min(sequence - lastSequence - 1, int.MaxValue));
+                        journal.CountDroppedLines(sequence - lastSequence - 1);
                     }
 
                     lastSequence = sequence;
                     pipelineTelemetry.LinesReceived(1);
+                    journal.CountLines(1);
                     if (!cameraEdge.Writer.TryWrite(l))
                     {
                         l.Dispose();
