@@ -9,7 +9,8 @@ namespace SortLine.Benchmarks.OpcUa;
 /// Hosts SortLine's OPC UA server for the cross-implementation Read latency benchmark (benchmarks/opcua-peer): binds
 /// 127.0.0.1 on a free port, serves the Double variable <c>ns=&lt;urn:sortline:bench&gt;;s=Line1.BeltSpeed</c> = 1.5, prints
 /// <c>READY opc.tcp://127.0.0.1:&lt;port&gt;</c> and runs until stdin closes or <c>--seconds</c> (default 300) pass.
-/// Started with <c>SortLine.Benchmarks opcua-host [--seconds N]</c>.
+/// Started with <c>SortLine.Benchmarks opcua-host [--seconds N]</c>. With <c>--decisions</c> it hosts the sorter node set
+/// for the decision throughput benchmark instead (<see cref="OpcUaDecisionHost"/>).
 /// </summary>
 internal static class OpcUaBenchmarkHost
 {
@@ -22,6 +23,12 @@ internal static class OpcUaBenchmarkHost
         if (at >= 0 && at + 1 < args.Length)
         {
             seconds = Math.Clamp(int.Parse(args[at + 1], CultureInfo.InvariantCulture), 1, 3600);
+        }
+
+        if (args.Contains("--decisions"))
+        {
+            await OpcUaDecisionHost.RunAsync(seconds);
+            return;
         }
 
         await using var server = new OpcUaServer(new OpcUaServerOptions { BindAddress = "127.0.0.1", Port = 0 });

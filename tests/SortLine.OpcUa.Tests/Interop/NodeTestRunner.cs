@@ -46,7 +46,7 @@ internal static class NodeTestRunner
         return process.ExitCode;
     }
 
-    private static string FindRepositoryRoot()
+    public static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -59,7 +59,7 @@ internal static class NodeTestRunner
         throw new InvalidOperationException("SortLine.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static string? FindOnPath(string name) =>
+    public static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, name))
