@@ -88,20 +88,11 @@ internal sealed partial class SortingWorker(
     private async Task<SpectralPreprocessing> CalibrateAsync(ISwirCamera camera, SensorConnector connector, SortingOptions sorting,
         CancellationToken cancellationToken)
     {
-        SwirCameraInfo info = camera.Info;
         while (true)
         {
             try
             {
-                var dark = new ReferenceFrameAccumulator(info.SpatialPixels, info.Bands);
-                var white = new ReferenceFrameAccumulator(info.SpatialPixels, info.Bands);
-                await AccumulateAsync(camera, CameraView.DarkShutter, dark, sorting.DarkLines, cancellationToken).ConfigureAwait(false);
-                await AccumulateAsync(camera, CameraView.WhiteReference, white, sorting.WhiteLines, cancellationToken).ConfigureAwait(false);
-                await camera.SelectViewAsync(CameraView.Belt, cancellationToken).ConfigureAwait(false);
-                var calibrationResult = ReflectanceCalibration.Create(dark, white);
-                float[] wavelengths = [.. info.BandCentersNm.Select(w => (float)w)];
-                return new SpectralPreprocessing(calibrationResult, new SavitzkyGolayPlan(sorting.SavitzkyGolayWindow, sorting.SavitzkyGolayOrder),
-                    wavelengths, sorting.BackgroundReflectanceThreshold);
+                return await CameraCalibration.CalibrateAsync(camera, sorting, cancellationToken).ConfigureAwait(false);
             }
             catch (SensorFaultException ex)
             {
@@ -110,29 +101,6 @@ internal sealed partial class SortingWorker(
                 await connector.BackOffAsync(cancellationToken).ConfigureAwait(false);
                 await connector.ConnectAsync(camera.ConnectAsync, cancellationToken).ConfigureAwait(false);
                 readiness.SetCondition(ReadinessCondition.SensorsUp, true);
-            }
-        }
-    }
-
-    private static async Task AccumulateAsync(ISwirCamera camera, CameraView view, ReferenceFrameAccumulator accumulator, int count,
-        CancellationToken cancellationToken)
-    {
-        const int SettleLines = 2; // lines that may still show the previous view
-        await camera.SelectViewAsync(view, cancellationToken).ConfigureAwait(false);
-        int seen = 0;
-        await foreach (SwirLine l in camera.ReadLinesAsync(cancellationToken).ConfigureAwait(false))
-        {
-            using (l)
-            {
-                if (seen++ >= SettleLines)
-                {
-                    accumulator.Add(l.Data);
-                }
-            }
-
-            if (accumulator.LineCount >= count)
-            {
-                break;
             }
         }
     }
@@ -146,26 +114,6 @@ internal sealed partial class SortingWorker(
         var scale = new EncoderScale(line.EncoderCountsPerMeter);
         IBeltClock clock = new EncoderBeltClock(encoder, time, line.BeltSpeedMetersPerSecond * line.EncoderCountsPerMeter);
 
-        Channel<SwirLine> cameraEdge = Channel.CreateBounded<SwirLine>(
-            new BoundedChannelOptions(sorting.CameraChannelCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true },
-            dropped =>
-            {
-                dropped.Dispose();
-                pipelineTelemetry.ItemsDropped(TelemetryStage.Classification, DropReason.QueueFull, 1);
-                journal.CountDroppedLines(1);
-            });
-        Channel<ClassifiedLine> lineEdge = PipelineChannels.CreateLineChannel(pipeline.LineChannelCapacity, counters);
-        Channel<ParticleDecision> decisionEdge = PipelineChannels.CreateDecisionChannel(pipeline.DecisionChannelCapacity);
-        Channel<ParticleDecision> tappedEdge = PipelineChannels.CreateDecisionChannel(pipeline.DecisionChannelCapacity);
-        Channel<EjectionCommand> commandEdge = PipelineChannels.CreateCommandChannel(pipeline.CommandChannelCapacity);
-
-        var classification = new HostClassificationStage(cameraEdge.Reader, lineEdge.Writer, plan, pipeline.LineChannelCapacity + 8, models, history,
-            Timestamps, journal, pipelineTelemetry, time, TimeSpan.FromMilliseconds(line.LatencyBudgetMilliseconds));
-        var particleStage = new ParticleStage(lineEdge.Reader, decisionEdge.Writer, new ParticleTracker(plan.Pixels, particles),
-            new ParticleDecider(particles), counters);
-        var tap = new DecisionTapStage(decisionEdge.Reader, tappedEdge.Writer, journal, models, Timestamps, pipelineTelemetry, time);
-        var scheduling = new SchedulingStage(tappedEdge.Reader, commandEdge.Writer, new EjectionScheduler(ejection, scale, plan.Pixels), clock, time, counters);
-
         DecisionLogFileSink? logFile = CreateDecisionLog(sorting.DecisionLogPath);
         var sinks = new List<IDecisionSink> { new StartupLoggingSink(loggerFactory.CreateLogger("SortLine.Decisions"), sorting.InformationCommands), new JournalSink(journal) };
         if (logFile is not null)
@@ -174,35 +122,26 @@ internal sealed partial class SortingWorker(
         }
 
         sinks.AddRange(extraSinks);
-        var fanOut = new DecisionFanOut(commandEdge.Reader, sinks, pipeline.SinkQueueCapacity, clock, counters);
-
-        using var abort = new CancellationTokenSource();
-        Task[] stages =
-        [
-            Task.Run(() => classification.RunAsync(abort.Token), CancellationToken.None),
-            Task.Run(() => particleStage.RunAsync(abort.Token), CancellationToken.None),
-            Task.Run(() => tap.RunAsync(abort.Token), CancellationToken.None),
-            Task.Run(() => scheduling.RunAsync(abort.Token), CancellationToken.None),
-            Task.Run(() => fanOut.RunAsync(abort.Token), CancellationToken.None),
-        ];
+        using var sortingPipeline = new SortingPipeline(plan, pipeline, particles, ejection, scale, clock, sorting.CameraChannelCapacity,
+            TimeSpan.FromMilliseconds(line.LatencyBudgetMilliseconds), isReplay: false, sinks, models, history, journal,
+            new PipelineCounterMetrics(counters, pipelineTelemetry), time);
         LogSorting(_logger, camera.Info.LineRateHz, plan.Pixels, plan.Bands);
         try
         {
-            await AcquireAsync(camera, connector, cameraEdge, lineEdge, stoppingToken).ConfigureAwait(false);
+            await AcquireAsync(camera, connector, sortingPipeline, stoppingToken).ConfigureAwait(false);
         }
         finally
         {
-            cameraEdge.Writer.TryComplete();
-            Task all = Task.WhenAll(stages);
             try
             {
-                await all.WaitAsync(DrainTimeout, CancellationToken.None).ConfigureAwait(false);
-                LogDrained(_logger, journal.DecisionCount, journal.CommandCount);
-            }
-            catch (TimeoutException)
-            {
-                LogDrainTimeout(_logger, DrainTimeout);
-                await abort.CancelAsync().ConfigureAwait(false);
+                if (await sortingPipeline.CompleteAsync(DrainTimeout).ConfigureAwait(false))
+                {
+                    LogDrained(_logger, journal.DecisionCount, journal.CommandCount);
+                }
+                else
+                {
+                    LogDrainTimeout(_logger, DrainTimeout);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -216,11 +155,7 @@ internal sealed partial class SortingWorker(
         }
     }
 
-    /// <summary>Gets the acquisition timestamps of classified lines (decision latency).</summary>
-    private LineTimestamps Timestamps { get; } = new();
-
-    private async Task AcquireAsync(ISwirCamera camera, SensorConnector connector, Channel<SwirLine> cameraEdge, Channel<ClassifiedLine> lineEdge,
-        CancellationToken stoppingToken)
+    private async Task AcquireAsync(ISwirCamera camera, SensorConnector connector, SortingPipeline sortingPipeline, CancellationToken stoppingToken)
     {
         long lastSequence = -1;
         while (!stoppingToken.IsCancellationRequested)
@@ -239,13 +174,13 @@ internal sealed partial class SortingWorker(
                     lastSequence = sequence;
                     pipelineTelemetry.LinesReceived(1);
                     journal.CountLines(1);
-                    if (!cameraEdge.Writer.TryWrite(l))
+                    if (!sortingPipeline.Input.TryWrite(l))
                     {
                         l.Dispose();
                     }
 
-                    pipelineTelemetry.SetQueueDepth(TelemetryStage.Classification, cameraEdge.Reader.Count);
-                    pipelineTelemetry.SetQueueDepth(TelemetryStage.Particles, lineEdge.Reader.Count);
+                    pipelineTelemetry.SetQueueDepth(TelemetryStage.Classification, sortingPipeline.CameraQueueDepth);
+                    pipelineTelemetry.SetQueueDepth(TelemetryStage.Particles, sortingPipeline.LineQueueDepth);
                 }
 
                 // The stream ended without a fault (a replay reached its end): nothing more to sort.
