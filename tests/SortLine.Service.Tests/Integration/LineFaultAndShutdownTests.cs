@@ -12,7 +12,7 @@ namespace SortLine.Service.Tests.Integration;
 
 /// <summary>A camera disconnect (simulator fault injection) and a graceful shutdown of the whole service.</summary>
 [Trait("Category", "Integration")]
-[Collection(SimulatedLineCollection.Name)]
+[Collection(SimulatedLineGroup.Name)]
 public sealed class LineFaultAndShutdownTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(6);

@@ -12,7 +12,7 @@ namespace SortLine.Service.Tests.Integration;
 
 /// <summary>The whole service on the simulated line: sorting accuracy against ground truth, drops, valve windows, endpoints.</summary>
 [Trait("Category", "Integration")]
-[Collection(SimulatedLineCollection.Name)]
+[Collection(SimulatedLineGroup.Name)]
 public sealed class SimulatedLineTests(SimulatedLineFixture line, ITestOutputHelper output) : IClassFixture<SimulatedLineFixture>
 {
     [Fact]
