@@ -166,6 +166,8 @@ internal static partial class SortLineHost
         AddSection(services, ParticleOptions.SectionName, new ParticleOptionsValidator(), new ParticleOptionsConsistencyValidator());
         AddSection(services, EjectionOptions.SectionName, new EjectionOptionsValidator(), new EjectionOptionsConsistencyValidator());
         AddSection(services, PipelineOptions.SectionName, new PipelineOptionsValidator());
+        services.AddOptions<SortLine.Learning.Retraining.RetrainingOptions>().BindConfiguration(SortLine.Learning.Retraining.RetrainingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SortLine.Learning.Retraining.RetrainingOptions>, RetrainingOptionsValidator>();
         services.AddOptions<OpcUaServerOptions>().BindConfiguration(OpcUaServerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpcUaServerOptions>, OpcUaOptionsValidator>();
     }

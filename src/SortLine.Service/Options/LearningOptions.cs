@@ -26,6 +26,14 @@ internal sealed class LearningOptions
     [Range(1, 100)]
     public int MaxComponents { get; set; } = 20;
 
+    /// <summary>
+    /// Gets whether the learning loop is the MSKD retraining session (<c>SortLine.Learning.Retraining.MskdSession</c>: teacher
+    /// persisted, pairs in the training buffer, scheduled and on-demand retraining, champion/challenger in the registry);
+    /// false runs the one-shot bootstrap (<see cref="TeacherPoints"/>, <see cref="StudentPairs"/>) without retraining.
+    /// </summary>
+    /// <remarks>The session's own settings are under <c>SortLine:Learning:Retraining</c>.</remarks>
+    public bool UseRetrainingSession { get; set; } = true;
+
     /// <summary>Gets the model registry folder (relative paths are under the working directory).</summary>
     [Required]
     public string ModelDirectory { get; set; } = "models";

@@ -1,6 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using SortLine.Learning.Models;
 using SortLine.Learning.Pairing;
+using SortLine.Learning.Registry;
+using SortLine.Learning.Retraining;
+using TrainingBuffer = SortLine.Learning.Training.TrainingBuffer;
+using TrainingBufferOptions = SortLine.Learning.Training.TrainingBufferOptions;
+using SortLine.Spectra.Regression;
 using SortLine.Learning.Student;
 using SortLine.Learning.Teacher;
 using SortLine.Sensors;
@@ -37,6 +43,7 @@ internal sealed partial class LearningWorker(
     IOptions<LineOptions> lineOptions,
     IOptions<LearningOptions> learningOptions,
     IOptions<SortingOptions> sortingOptions,
+    IOptions<RetrainingOptions> retrainingOptions,
     TimeProvider time,
     ILogger<LearningWorker> logger) : BackgroundService
 {
@@ -75,6 +82,11 @@ internal sealed partial class LearningWorker(
         LibsToSwirRegistration registration = LibsToSwirRegistration.Estimate(ToTargets(lines.Line.CalibrationTargets), scale, pairing);
         LogRegistered(logger, registration.TargetCount, registration.RmsResidualMm);
         history.Start(pairing.HistoryLines, plan.Pixels, plan.Bands);
+        if (options.UseRetrainingSession)
+        {
+            await RunSessionAsync(spectrometer, connector, registration, pairing, plan, options, stoppingToken).ConfigureAwait(false);
+            return;
+        }
 
         var channels = new LibsChannelSelection(spectrometer.Info.ChannelWavelengthsNm);
         float[] spectrum = new float[channels.Count];
@@ -151,6 +163,79 @@ internal sealed partial class LearningWorker(
             }
         }
     }
+
+    /// <summary>The MSKD retraining session: bootstrap, then scheduled and on-demand retraining with champion/challenger.</summary>
+    private async Task RunSessionAsync(ILibsSpectrometer spectrometer, SensorConnector connector, LibsToSwirRegistration registration,
+        PairingOptions pairing, SpectralPreprocessing plan, LearningOptions options, CancellationToken stoppingToken)
+    {
+        RetrainingOptions retraining = retrainingOptions.Value;
+        string root = Path.GetFullPath(options.ModelDirectory);
+        Directory.CreateDirectory(root);
+        ModelRegistry registry = ModelRegistry.Open(root, time);
+        using TrainingBuffer buffer = TrainingBuffer.Open(new TrainingBufferOptions { Directory = Path.Combine(root, "buffer") });
+        DateTimeOffset now = time.GetUtcNow();
+        PreprocessingParameters parameters = new SwirLinePreprocessor(plan.Calibration, lines.Camera.Info.BandCentersNm, plan.SavitzkyGolay, now, now).Parameters;
+        var session = new MskdSession(retraining, spectrometer.Info, registration, GetHistoryOrThrow(), buffer, registry,
+            BandSet.FromCamera(lines.Camera.Info), parameters, time, pairing);
+        await using (session.ConfigureAwait(false))
+        {
+            int requested = 0;
+            session.ChampionChanged += (_, model) => models.Activate(ToLineModel(model));
+            session.RetrainCompleted += (_, result) =>
+            {
+                learningTelemetry.RetrainCompleted(result.Outcome switch
+                {
+                    RetrainingOutcome.Promoted => RetrainOutcome.Succeeded,
+                    RetrainingOutcome.Rejected => RetrainOutcome.Rejected,
+                    _ => RetrainOutcome.Failed,
+                }, result.Duration);
+                LogRetrain(logger, result.Trigger, result.Outcome, result.ChallengerVersion ?? "-", result.TrainingCount, result.Components, result.Reason);
+                Volatile.Write(ref requested, 0);
+            };
+            if (session.Champion is { } champion)
+            {
+                models.Activate(ToLineModel(champion));
+            }
+
+            session.Start();
+            long paired = 0;
+            await foreach (LibsPoint point in ReadPointsAsync(spectrometer, connector, stoppingToken).ConfigureAwait(false))
+            {
+                using (point)
+                {
+                    sensorTelemetry.LibsPointsReceived(1);
+                    LibsPointOutcome outcome = LibsPointOutcome.Rejected;
+                    history.TryUse(point, (_, p) => outcome = session.AddLibsPoint(p));
+                    if (outcome == LibsPointOutcome.Rejected)
+                    {
+                        sensorTelemetry.LibsMisfires(1);
+                    }
+
+                    paired += outcome == LibsPointOutcome.Paired ? 1 : 0;
+                    if (session.Champion is null && paired >= retraining.MinPairs && Interlocked.Exchange(ref requested, 1) == 0)
+                    {
+                        session.RequestRetrain("bootstrap");
+                    }
+
+                    if (session.Agreement.Current.Count > 0)
+                    {
+                        learningTelemetry.SetTeacherAgreement(session.Agreement.Agreement);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A registry model as the line's classifier: outputs mapped to pipeline classes by name (others: reject).</summary>
+    private static LineModel ToLineModel(StudentModel model)
+    {
+        string[] classNames = PipelineClassNames;
+        var classifier = new AffineClassifier(AffineModel.Create(model.WeightMatrix, model.Bias));
+        byte[] map = [.. model.ClassNames.Select(n => Array.IndexOf(classNames, n) is int i and >= 0 ? (byte)i : HostClassificationStage.RejectClass)];
+        return new LineModel(model.Version, classifier, map, classNames);
+    }
+
+    private static readonly string[] PipelineClassNames = [Background, "lepidolite", "albite", "quartz", "muscovite"];
 
     private SwirLineHistory GetHistoryOrThrow()
     {
@@ -236,6 +321,9 @@ internal sealed partial class LearningWorker(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retrain ({Trigger}): {Outcome}, challenger {ModelVersion}, {Pairs} pairs, {Components} components: {Reason}")]
+    private static partial void LogRetrain(ILogger logger, string trigger, RetrainingOutcome outcome, string modelVersion, int pairs, int components, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LIBS registered to SWIR from {Targets} calibration targets, RMS residual {RmsMm} mm")]
     private static partial void LogRegistered(ILogger logger, int targets, double rmsMm);

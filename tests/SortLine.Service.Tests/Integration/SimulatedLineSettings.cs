@@ -15,6 +15,10 @@ internal static class SimulatedLineSettings
         ["SortLine:Learning:TeacherPoints"] = "300",
         ["SortLine:Learning:StudentPairs"] = "600",
         ["SortLine:Learning:MaxComponents"] = "12",
+        ["SortLine:Learning:ModelDirectory"] = Path.Combine(Path.GetDirectoryName(decisionLog)!, "models"),
+        ["SortLine:Learning:Retraining:TeacherBootstrapPoints"] = "300",
+        ["SortLine:Learning:Retraining:MinPairs"] = "400",
+        ["SortLine:Learning:Retraining:MaxComponents"] = "12",
         ["Serilog:MinimumLevel:Default"] = "Warning",
     };
 }
