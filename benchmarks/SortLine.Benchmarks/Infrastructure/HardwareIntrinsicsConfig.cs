@@ -20,7 +20,7 @@ internal sealed class HardwareIntrinsicsConfig : ManualConfig
         }
 
         AddJob(Job.Default.WithId("AllIsa").AsBaseline());
-        AddJob(Job.Default.WithId("NoAvx512").WithEnvironmentVariable("DOTNET_EnableAVX512F", "0"));
+        AddJob(Job.Default.WithId("NoAvx512").WithEnvironmentVariable("DOTNET_EnableAVX512", "0"));
         AddJob(Job.Default.WithId("NoAvx2").WithEnvironmentVariable("DOTNET_EnableAVX2", "0"));
         AddJob(Job.Default.WithId("Scalar").WithEnvironmentVariable("DOTNET_EnableHWIntrinsic", "0"));
     }

@@ -4,7 +4,11 @@ using SortLine.Spectra.Continuum;
 
 namespace SortLine.Benchmarks.Spectra;
 
-/// <summary>Hull quotient (continuum removal) for every pixel of one SWIR line (384 px × 288 bands, float).</summary>
+/// <summary>
+/// Hull quotient (continuum removal) for every pixel of one SWIR line (384 px × 288 bands, float): the scalar monotone chain
+/// (the reference, and the implementation before the fast path: baseline), the static entry (validates the wavelengths
+/// every call) and the plan (wavelengths validated once), both on the gift-wrap SIMD fast path.
+/// </summary>
 [MemoryDiagnoser]
 [Config(typeof(HardwareIntrinsicsConfig))]
 public class HullQuotientBenchmarks
@@ -15,6 +19,7 @@ public class HullQuotientBenchmarks
     private float[] _line = null!;
     private float[] _quotient = null!;
     private int[] _scratch = null!;
+    private HullQuotientPlan _plan = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -36,6 +41,31 @@ public class HullQuotientBenchmarks
 
         _quotient = new float[_line.Length];
         _scratch = new int[Bands];
+        _plan = new HullQuotientPlan(Array.ConvertAll(_wavelengths, v => (double)v));
+    }
+
+    [Benchmark(Baseline = true)]
+    public int ReferenceChainLine()
+    {
+        int nonPositive = 0;
+        for (int p = 0; p < Pixels; p++)
+        {
+            nonPositive += HullQuotient.ApplyScalar<float>(_wavelengths, _line.AsSpan(p * Bands, Bands), _quotient.AsSpan(p * Bands, Bands), _scratch);
+        }
+
+        return nonPositive;
+    }
+
+    [Benchmark]
+    public int PlanApplyLine()
+    {
+        int nonPositive = 0;
+        for (int p = 0; p < Pixels; p++)
+        {
+            nonPositive += _plan.Apply(_line.AsSpan(p * Bands, Bands), _quotient.AsSpan(p * Bands, Bands), _scratch);
+        }
+
+        return nonPositive;
     }
 
     [Benchmark]

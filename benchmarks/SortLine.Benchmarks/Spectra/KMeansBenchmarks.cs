@@ -12,7 +12,7 @@ namespace SortLine.Benchmarks.Spectra;
 /// <remarks>
 /// The ISA comparison is left to the command line, so that <c>--job dry</c> stays a dry run (a class-level config
 /// with its own jobs would add full jobs next to it): append
-/// <c>--envVars DOTNET_EnableAVX512F:0</c> or <c>--envVars DOTNET_EnableHWIntrinsic:0</c> to compare the Vector256 and
+/// <c>--envVars DOTNET_EnableAVX512:0</c> or <c>--envVars DOTNET_EnableHWIntrinsic:0</c> to compare the Vector256 and
 /// scalar distance paths.
 /// </remarks>
 [MemoryDiagnoser]

@@ -41,6 +41,11 @@ public sealed class ClassifiedLine : PooledSample
     /// <summary>Gets or sets where and when the source line was acquired (copied from the camera line).</summary>
     public SampleStamp Stamp { get; set; }
 
+    /// <summary>Gets or sets the version id of the model that classified the line (set by the classification stage), or null.</summary>
+    /// <remarks>Every pixel of a line is classified by this one model version (hot swaps happen between lines), so each
+    /// decision can be traced to the model that made it.</remarks>
+    public string? ModelVersion { get; set; }
+
     /// <summary>Gets the class id per pixel; writable by the line's current owner.</summary>
     public Span<byte> Classes => _classes;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
-using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using SortLine.Spectra.Internal;
 
 namespace SortLine.Spectra.Continuum;
@@ -16,38 +17,43 @@ namespace SortLine.Spectra.Continuum;
 /// recursive quickhull takes the first maximum, so it drops them too). The first and last samples are always vertices. The
 /// continuum between two vertices is the straight line through them, evaluated as NumPy's <c>interp</c> does
 /// (<c>slope · (x - x₀) + y₀</c>), and equals the spectrum exactly at the vertices.</para>
-/// <para>Wavelengths must be finite and strictly increasing, and spectrum values finite; both are checked during the hull
-/// pass at no extra pass over the data (<see cref="ArgumentException"/>). Units: any, as long as they are consistent.</para>
+/// <para>Wavelengths must be finite and strictly increasing, and spectrum values finite (<see cref="ArgumentException"/>).
+/// <see cref="Apply{T}"/> checks the wavelengths every call (one O(n) pass); <see cref="HullQuotientPlan"/> checks them
+/// once. Spectrum finiteness is checked inside the first hull scan (vectorised, no extra pass), before any output is
+/// derived from the values. Units: any, as long as they are consistent; |Δx · Δy| must stay below the largest finite
+/// value of the element type (always true for wavelengths in nm and reflectance).</para>
 /// <para>Non-positive values: the hull is built on the values as given (negative reflectance from noise is fine). Where the
 /// continuum itself is ≤ 0 there is no continuum to divide by: the quotient is written as 0 there, and the number of such
 /// bands is returned (0 for a spectrum whose hull is positive, the normal case). The output is never NaN; it can only be
 /// infinite if a positive continuum is so small that |value| / continuum overflows the element type (continuum below
 /// about 3e-39 · |value| in float).</para>
+/// <para>Algorithm: <see cref="Apply{T}"/> uses gift wrapping with a SIMD scan and a fused vector interpolation and division
+/// (see <c>HullQuotient.Vector.cs</c>); <see cref="FindHull{T}"/> and <see cref="GetContinuum{T}"/> use the scalar
+/// monotone chain, which is the reference the fast path is tested against. Both give the same vertices whenever each
+/// orientation test is exact, and the same quotient bit for bit for the same vertices; with rounding they can differ
+/// only by a point within rounding of a hull chord (the continuum then moves by a rounding error).</para>
 /// <para>Precision: the double path matches SPy to ~1e-15 relative (a near-collinear point may be a vertex in one and not
-/// the other, which moves the continuum by a rounding error only). The division runs SIMD (<see cref="TensorPrimitives"/>).</para>
+/// the other, which moves the continuum by a rounding error only).</para>
 /// </remarks>
-public static class HullQuotient
+public static partial class HullQuotient
 {
-    /// <summary>Divides a spectrum by its upper convex hull. Allocates nothing.</summary>
+    /// <summary>Divides a spectrum by its upper convex hull. Allocates nothing; SIMD where available.</summary>
     /// <typeparam name="T"><see cref="float"/> (line pipeline) or <see cref="double"/>.</typeparam>
-    /// <param name="wavelengths">Band wavelengths, strictly increasing, finite (e.g. nm).</param>
+    /// <param name="wavelengths">Band wavelengths, strictly increasing, finite (e.g. nm); checked every call.</param>
     /// <param name="spectrum">Values (e.g. reflectance), same length, finite.</param>
     /// <param name="quotient">Destination, same length: spectrum / continuum (≤ 1, = 1 at the hull vertices); must not overlap <paramref name="spectrum"/>.</param>
-    /// <param name="hullScratch">Scratch for the hull vertex indices, at least as long as the spectrum.</param>
+    /// <param name="hullScratch">Scratch, at least as long as the spectrum; receives the hull vertex indices (increasing) at its start.</param>
     /// <returns>The number of bands where the continuum is ≤ 0 (written as 0); 0 normally.</returns>
     /// <exception cref="ArgumentException">A length differs, the scratch is too short, the wavelengths are not strictly
     /// increasing, a value is not finite, or <paramref name="quotient"/> overlaps <paramref name="spectrum"/>.</exception>
     public static int Apply<T>(ReadOnlySpan<T> wavelengths, ReadOnlySpan<T> spectrum, Span<T> quotient, Span<int> hullScratch)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        ValidateShapes(wavelengths, spectrum, hullScratch);
         ThrowHelper.ThrowIfLengthMismatch(spectrum.Length, quotient.Length, nameof(quotient));
         ThrowHelper.ThrowIfOverlapping(spectrum, quotient);
-        int vertices = FindHull(wavelengths, spectrum, hullScratch);
-        int nonPositive = Interpolate(wavelengths, spectrum, hullScratch[..vertices], quotient, markNonPositive: true);
-
-        // The continuum is already in 'quotient'; bands without one hold +∞ there, so the division writes ±0.
-        TensorPrimitives.Divide(spectrum, quotient, quotient);
-        return nonPositive;
+        ValidateWavelengths(wavelengths);
+        return ApplyFast(wavelengths, spectrum, quotient, hullScratch, out _);
     }
 
     /// <summary>Computes the continuum (upper convex hull, linearly interpolated) of a spectrum. Allocates nothing.</summary>
@@ -64,10 +70,10 @@ public static class HullQuotient
         ThrowHelper.ThrowIfLengthMismatch(spectrum.Length, continuum.Length, nameof(continuum));
         ThrowHelper.ThrowIfOverlapping(spectrum, continuum);
         int vertices = FindHull(wavelengths, spectrum, hullScratch);
-        return Interpolate(wavelengths, spectrum, hullScratch[..vertices], continuum, markNonPositive: false);
+        return InterpolateScalar(wavelengths, spectrum, hullScratch[..vertices], continuum, markNonPositive: false);
     }
 
-    /// <summary>Finds the vertices of the upper convex hull. Allocates nothing.</summary>
+    /// <summary>Finds the vertices of the upper convex hull (the scalar monotone chain). Allocates nothing.</summary>
     /// <typeparam name="T"><see cref="float"/> or <see cref="double"/>.</typeparam>
     /// <param name="wavelengths">Band wavelengths, strictly increasing, finite.</param>
     /// <param name="spectrum">Values, same length, finite.</param>
@@ -77,107 +83,53 @@ public static class HullQuotient
     public static int FindHull<T>(ReadOnlySpan<T> wavelengths, ReadOnlySpan<T> spectrum, Span<int> hullScratch)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        ValidateShapes(wavelengths, spectrum, hullScratch);
+        ValidateWavelengths(wavelengths);
+        ThrowHelper.ThrowIfNotFinite(spectrum);
+        return FindHullScalar(wavelengths, spectrum, hullScratch);
+    }
+
+    private static void ValidateShapes<T>(ReadOnlySpan<T> wavelengths, ReadOnlySpan<T> spectrum, Span<int> hullScratch)
+    {
         ThrowHelper.ThrowIfLengthMismatch(wavelengths.Length, spectrum.Length, nameof(spectrum));
         if (hullScratch.Length < spectrum.Length)
         {
             ThrowHelper.ThrowScratchTooShort(hullScratch.Length, spectrum.Length, nameof(hullScratch));
         }
-
-        int n = spectrum.Length;
-        int top = 0;
-        for (int i = 0; i < n; i++)
-        {
-            T x = wavelengths[i];
-            T y = spectrum[i];
-            if (!T.IsFinite(x) || !T.IsFinite(y) || (i > 0 && !(x > wavelengths[i - 1])))
-            {
-                ThrowBadInput(wavelengths, spectrum, i);
-            }
-
-            // Pop the last vertex while it is not strictly above the chord from the one before it to the new point.
-            while (top >= 2)
-            {
-                int a = hullScratch[top - 2];
-                int b = hullScratch[top - 1];
-                T cross = ((wavelengths[b] - wavelengths[a]) * (y - spectrum[a])) - ((spectrum[b] - spectrum[a]) * (x - wavelengths[a]));
-                if (cross < T.Zero)
-                {
-                    break;
-                }
-
-                top--;
-            }
-
-            hullScratch[top++] = i;
-        }
-
-        return top;
     }
 
-    /// <summary>
-    /// Writes the piecewise-linear continuum through the hull vertices, as NumPy's interp: slope · (x - x₀) + y₀ inside a
-    /// segment, the vertex value itself at a vertex. With <paramref name="markNonPositive"/>, values ≤ 0 become +∞ (so a
-    /// later division writes 0 there); the count of values ≤ 0 is returned either way.
-    /// </summary>
-    private static int Interpolate<T>(ReadOnlySpan<T> wavelengths, ReadOnlySpan<T> spectrum, ReadOnlySpan<int> hull, Span<T> continuum, bool markNonPositive)
+    /// <summary>Checks that the wavelengths are finite and strictly increasing (one pass, Vector256 where accelerated).</summary>
+    internal static void ValidateWavelengths<T>(ReadOnlySpan<T> wavelengths)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        if (hull.Length == 0)
+        bool ok = true;
+        int i = 1;
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
         {
-            return 0;
-        }
-
-        int nonPositive = 0;
-        int a = hull[0];
-        T xa = wavelengths[a];
-        T ya = spectrum[a];
-        nonPositive += Store(continuum, a, ya, markNonPositive);
-        for (int v = 1; v < hull.Length; v++)
-        {
-            int b = hull[v];
-            T xb = wavelengths[b];
-            T yb = spectrum[b];
-            T slope = (yb - ya) / (xb - xa);
-            for (int i = a + 1; i < b; i++)
+            // Pairs (i - 1, i): x_i > x_(i-1) is false for NaN, and x - x is NaN for ±∞, so both rules are one mask.
+            ref T x = ref MemoryMarshal.GetReference(wavelengths);
+            Vector256<T> good = Vector256<T>.AllBitsSet;
+            for (; i + Vector256<T>.Count <= wavelengths.Length; i += Vector256<T>.Count)
             {
-                nonPositive += Store(continuum, i, (slope * (wavelengths[i] - xa)) + ya, markNonPositive);
+                Vector256<T> current = Vector256.LoadUnsafe(ref x, (nuint)i);
+                good &= Vector256.GreaterThan(current, Vector256.LoadUnsafe(ref x, (nuint)(i - 1))) & Vector256.Equals(current - current, Vector256<T>.Zero);
             }
 
-            nonPositive += Store(continuum, b, yb, markNonPositive);
-            a = b;
-            xa = xb;
-            ya = yb;
+            // Compare mask bits, not values: an all-ones float lane is a NaN, which equals nothing.
+            ok = good.ExtractMostSignificantBits() == (1u << Vector256<T>.Count) - 1;
         }
 
-        return nonPositive;
-    }
-
-    private static int Store<T>(Span<T> continuum, int i, T value, bool markNonPositive)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        if (value > T.Zero)
+        for (; i < wavelengths.Length; i++)
         {
-            continuum[i] = value;
-            return 0;
+            ok &= T.IsFinite(wavelengths[i]) & (wavelengths[i] > wavelengths[i - 1]);
         }
 
-        continuum[i] = markNonPositive ? T.PositiveInfinity : value;
-        return 1;
-    }
+        ok &= wavelengths.IsEmpty || T.IsFinite(wavelengths[0]);
 
-    private static void ThrowBadInput<T>(ReadOnlySpan<T> wavelengths, ReadOnlySpan<T> spectrum, int i)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        if (!T.IsFinite(spectrum[i]))
+        if (!ok)
         {
-            ThrowHelper.ThrowArgument(nameof(spectrum), string.Create(CultureInfo.InvariantCulture, $"Element {i} is {spectrum[i]}; finite values are required."));
+            ThrowHelper.ThrowIfNotFinite(wavelengths);
+            ThrowHelper.ThrowIfNotStrictlyIncreasing(wavelengths);
         }
-
-        if (!T.IsFinite(wavelengths[i]))
-        {
-            ThrowHelper.ThrowArgument(nameof(wavelengths), string.Create(CultureInfo.InvariantCulture, $"Element {i} is {wavelengths[i]}; finite values are required."));
-        }
-
-        ThrowHelper.ThrowIfNotStrictlyIncreasing(wavelengths[..(i + 1)], nameof(wavelengths));
     }
 }

@@ -129,7 +129,18 @@ public sealed partial class SavitzkyGolayPlan
         // Interior outputs y[half + k] = Σ_j c[j] x[k + j], k in [0, n - w].
         Span<T> inner = y.Slice(half, n - w + 1);
         int done = InteriorVector(x, interior, inner);
-        InteriorScalar(x[done..], interior, inner[done..]);
+        int step = VectorStep<T>();
+        if (done < inner.Length && step > 0 && inner.Length >= step)
+        {
+            // The remainder as one more vector that overlaps the prefix: each output is computed by the same operations in
+            // the same order, so it equals the scalar result bit for bit, at a fraction of the scalar tail's cost.
+            int start = inner.Length - step;
+            InteriorVector(x[start..], interior, inner[start..]);
+        }
+        else
+        {
+            InteriorScalar(x[done..], interior, inner[done..]);
+        }
     }
 
     private static T Dot<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b)

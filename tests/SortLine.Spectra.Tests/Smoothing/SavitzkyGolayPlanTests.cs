@@ -290,4 +290,24 @@ public sealed class SavitzkyGolayPlanTests
 
         return max;
     }
+
+    // Apply's interior ends with an overlapping vector instead of a scalar tail; it must still equal the scalar loop bitwise.
+    [Theory]
+    [MemberData(nameof(FloatLengths))]
+    [Trait("Category", "Simd")]
+    public void ApplyFloat_AnyLength_InteriorEqualsScalarLoopBitwise(int outputs)
+    {
+        int length = Math.Max(outputs, 1); // at least one interior output (the spectrum is at least one window long)
+        var plan = new SavitzkyGolayPlan(11, 3);
+        int n = length + plan.WindowLength - 1;
+        var rng = new Random(length);
+        float[] x = [.. Enumerable.Range(0, n).Select(_ => (float)rng.NextDouble())];
+        var expected = new float[length];
+        var actual = new float[n];
+        SavitzkyGolayPlan.InteriorScalar<float>(x, plan.CoefficientsSingle, expected);
+
+        plan.Apply(x, actual);
+
+        Assert.Equal(expected, actual.AsSpan(plan.WindowLength / 2, length).ToArray());
+    }
 }
