@@ -11,11 +11,16 @@ using TelemetryStage = SortLine.Telemetry.PipelineStage;
 namespace SortLine.Service.Workers;
 
 /// <summary>
-/// The host's interim classification stage (until the pipeline's own classification stage lands): one worker, per line
+/// The host's interim classification stage: one worker, per line
 /// reflectance → Savitzky-Golay → hull quotient per pixel (<see cref="LinePreprocessor"/>), then the active student
 /// (<see cref="ModelSlot"/>, read once per line, so a new model takes over at a line boundary) → <see cref="ClassifiedLine"/>.
 /// </summary>
 /// <remarks>
+/// <para><b>Why interim.</b> The pipeline's <c>SortLine.Pipeline.Stages.ClassificationStage</c> (N workers, fused kernel,
+/// reject rule) landed after this host was wired. It plugs in at one place (<see cref="SortingPipeline"/>'s constructor)
+/// once three things are bridged: its classes are the student's output indices, while the particle stage needs the
+/// line's class ids (0 = belt, 1 = lepidolite, ...); it needs a model at construction, while the line starts without one;
+/// and the MSKD session needs every preprocessed line in its history, which this stage feeds.</para>
 /// <para><b>Ownership.</b> This stage is the last reader of a <see cref="SwirLine"/>: it disposes each line after
 /// preprocessing. It rents <see cref="ClassifiedLine"/>s from its own pool; the particle stage disposes them.</para>
 /// <para><b>Rules.</b> Pixels darker than the belt threshold are class 0 without asking the model; a pixel the model
