@@ -7,7 +7,13 @@ using Prometheus;
 using Serilog;
 using ILogger = Microsoft.Extensions.Logging.ILogger;
 using Serilog.Settings.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SortLine.OpcUa.Server;
+using SortLine.Pipeline;
+using SortLine.Pipeline.Sinks;
 using SortLine.Service.Health;
+using SortLine.Service.Line;
+using SortLine.Service.Workers;
 using SortLine.Service.Options;
 using SortLine.Service.Telemetry;
 using SortLine.Telemetry;
@@ -54,6 +60,7 @@ internal static partial class SortLineHost
 
         AddOptions(services);
         AddTelemetry(services);
+        AddLine(services);
 
         // The only HTTP listener: metrics and probes. The OPC UA server has its own TCP listener.
         // Kestrel's options are built with the WebApplication, before ValidateOnStart runs, so they read the
@@ -149,6 +156,52 @@ internal static partial class SortLineHost
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MetricsOptions>>(new SectionKeyValidator<MetricsOptions>(new MetricsOptionsValidator(), MetricsOptions.SectionName));
         services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsRulesValidator>();
+
+        AddSection(services, SimulatorOptions.SectionName, new SimulatorOptionsValidator());
+        AddSection(services, SortingOptions.SectionName, new SortingOptionsValidator());
+        services.AddSingleton<IValidateOptions<SortingOptions>, SortingOptionsRulesValidator>();
+        AddSection(services, LearningOptions.SectionName, new LearningOptionsValidator());
+
+        // The pipeline's own option classes, bound and validated here (the pipeline does not know the host).
+        AddSection(services, ParticleOptions.SectionName, new ParticleOptionsValidator(), new ParticleOptionsConsistencyValidator());
+        AddSection(services, EjectionOptions.SectionName, new EjectionOptionsValidator(), new EjectionOptionsConsistencyValidator());
+        AddSection(services, PipelineOptions.SectionName, new PipelineOptionsValidator());
+        services.AddOptions<SortLine.Learning.Retraining.RetrainingOptions>().BindConfiguration(SortLine.Learning.Retraining.RetrainingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SortLine.Learning.Retraining.RetrainingOptions>, RetrainingOptionsValidator>();
+        services.AddOptions<OpcUaServerOptions>().BindConfiguration(OpcUaServerOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpcUaServerOptions>, OpcUaOptionsValidator>();
+    }
+
+    private static void AddLine(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SimulatedLineProvider>();
+        services.AddSingleton<CalibrationState>();
+        services.AddSingleton<ModelSlot>();
+        services.AddSingleton<PairingHistory>();
+        services.AddSingleton<DecisionJournal>();
+        services.AddSingleton<PipelineCounterAdapter>();
+        services.AddSingleton<OpcUaDecisionSink>();
+        services.AddSingleton<IDecisionSink>(sp => sp.GetRequiredService<OpcUaDecisionSink>());
+
+        // Start order = registration order; stop order is the reverse: the OPC UA server starts first and stops
+        // after the pipeline has drained.
+        services.AddSingleton<OpcUaWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OpcUaWorker>());
+        services.AddHostedService<SortingWorker>();
+        services.AddHostedService<LearningWorker>();
+    }
+
+    private static void AddSection<TOptions>(IServiceCollection services, string sectionName, IValidateOptions<TOptions> generated,
+        IValidateOptions<TOptions>? rules = null)
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new SectionKeyValidator<TOptions>(generated, sectionName));
+        if (rules is not null)
+        {
+            services.AddSingleton<IValidateOptions<TOptions>>(new SectionPrefixValidator<TOptions>(rules, sectionName));
+        }
     }
 
     private static void AddTelemetry(IServiceCollection services)

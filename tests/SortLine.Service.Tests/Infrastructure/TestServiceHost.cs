@@ -38,6 +38,8 @@ internal sealed class TestServiceHost : IAsyncDisposable
         {
             ["SortLine:Metrics:BindAddress"] = "127.0.0.1",
             ["SortLine:Metrics:Port"] = "0",
+            ["SortLine:OpcUa:Port"] = "0",
+            ["SortLine:Sorting:Enabled"] = "false", // host tests; the line tests (Integration/) switch it on
         };
         foreach (KeyValuePair<string, string?> kv in settings)
         {

@@ -10,11 +10,10 @@ namespace SortLine.Service.Tests.Operations;
 /// through a real scrape, and every dashboard and alert expression evaluates against it.
 /// </summary>
 /// <remarks>
-/// Not checked yet: that the rates are plausible against the configured line rate (throughput close to
-/// sortline_swir_nominal_line_rate_hertz, particles and ejections per second in range). That needs the
-/// pipeline wired to a simulated camera; until then every series is at its initial value. When the host wires
-/// the pipeline, extend <see cref="Scrape_ServiceHost_EveryFamilyArrivesAndEveryExpressionEvaluates"/> with
-/// the simulated line running and assert rate(sortline_swir_lines_received_total[10s]) against the nominal rate.
+/// This host runs without the line (<c>SortLine:Sorting:Enabled=false</c>), so every series is at its initial value.
+/// Rates against the configured line rate (throughput close to sortline_swir_nominal_line_rate_hertz, particles
+/// and ejections counted) are checked with the simulated line running, in
+/// <see cref="Integration.SimulatedLineTests.Endpoints_Sorting_ReadyAndMetricsShowLinesDecisionsAndRate"/>.
 /// </remarks>
 public sealed class PrometheusScrapeTests
 {

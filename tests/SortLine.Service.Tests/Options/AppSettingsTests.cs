@@ -19,6 +19,9 @@ public sealed class AppSettingsTests
         {
             (typeof(LineOptions), LineOptions.SectionName, new LineOptions()),
             (typeof(MetricsOptions), MetricsOptions.SectionName, new MetricsOptions()),
+            (typeof(SimulatorOptions), SimulatorOptions.SectionName, new SimulatorOptions()),
+            (typeof(SortingOptions), SortingOptions.SectionName, new SortingOptions()),
+            (typeof(LearningOptions), LearningOptions.SectionName, new LearningOptions()),
         })
         {
             foreach (PropertyInfo p in type.GetProperties().Where(p => p.CanWrite))

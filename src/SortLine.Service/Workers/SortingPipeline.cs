@@ -1,0 +1,110 @@
+using System.Threading.Channels;
+using SortLine.Pipeline;
+using SortLine.Pipeline.Items;
+using SortLine.Pipeline.Particles;
+using SortLine.Pipeline.Scheduling;
+using SortLine.Pipeline.Sinks;
+using SortLine.Pipeline.Stages;
+using SortLine.Sensors.Encoder;
+using SortLine.Sensors.Swir;
+using SortLine.Service.Line;
+using SortLine.Telemetry;
+using TelemetryStage = SortLine.Telemetry.PipelineStage;
+
+namespace SortLine.Service.Workers;
+
+/// <summary>
+/// The sorting pipeline of one calibrated line, from raw camera lines to decision sinks: camera edge → classification →
+/// lines → <see cref="ParticleStage"/> → decisions → <see cref="DecisionTapStage"/> → <see cref="SchedulingStage"/> →
+/// commands → <see cref="DecisionFanOut"/> → sinks. Used by <see cref="SortingWorker"/> (live) and by replays.
+/// </summary>
+/// <remarks>
+/// <para><b>Camera edge.</b> Live: <see cref="BoundedChannelFullMode.DropOldest"/> (the camera is never blocked; a dropped
+/// raw line is disposed and counted as classification/queue_full). Replay: <see cref="BoundedChannelFullMode.Wait"/>, so
+/// nothing depends on timing and the same recording gives the same decisions. The other edges are the pipeline's
+/// (<see cref="PipelineChannels"/>); the tap's output edge is lossless like the decision edge it extends.</para>
+/// <para><b>Draining.</b> <see cref="CompleteAsync"/> completes the camera edge; every stage then drains in order: open
+/// particles are closed and decided, pending commands flushed, sinks completed.</para>
+/// </remarks>
+internal sealed class SortingPipeline : IDisposable
+{
+    private readonly Channel<SwirLine> _cameraEdge;
+    private readonly Channel<ClassifiedLine> _lineEdge;
+    private readonly CancellationTokenSource _abort = new();
+    private readonly Task[] _stages;
+
+    /// <summary>Builds and starts the stages.</summary>
+    public SortingPipeline(SpectralPreprocessing plan, PipelineOptions pipeline, ParticleOptions particles, EjectionOptions ejection,
+        EncoderScale scale, IBeltClock clock, int cameraCapacity, TimeSpan lineDeadline, bool isReplay, IReadOnlyList<IDecisionSink> sinks, ModelSlot models,
+        PairingHistory history, DecisionJournal journal, PipelineCounterMetrics metrics, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        _cameraEdge = Channel.CreateBounded<SwirLine>(
+            new BoundedChannelOptions(cameraCapacity)
+            {
+                FullMode = isReplay ? BoundedChannelFullMode.Wait : BoundedChannelFullMode.DropOldest,
+                SingleReader = true,
+                SingleWriter = true,
+            },
+            dropped =>
+            {
+                dropped.Dispose();
+                metrics.Telemetry.ItemsDropped(TelemetryStage.Classification, DropReason.QueueFull, 1);
+                journal.CountDroppedLines(1);
+            });
+        _lineEdge = PipelineChannels.CreateLineChannel(pipeline.LineChannelCapacity, metrics.Counters);
+        Channel<ParticleDecision> decisionEdge = PipelineChannels.CreateDecisionChannel(pipeline.DecisionChannelCapacity);
+        Channel<ParticleDecision> tappedEdge = PipelineChannels.CreateDecisionChannel(pipeline.DecisionChannelCapacity);
+        Channel<EjectionCommand> commandEdge = PipelineChannels.CreateCommandChannel(pipeline.CommandChannelCapacity);
+        var timestamps = new LineTimestamps();
+
+        var classification = new HostClassificationStage(_cameraEdge.Reader, _lineEdge.Writer, plan, pipeline.LineChannelCapacity + 8, models, history,
+            timestamps, journal, metrics.Telemetry, time, lineDeadline);
+        var particleStage = new ParticleStage(_lineEdge.Reader, decisionEdge.Writer, new ParticleTracker(plan.Pixels, particles),
+            new ParticleDecider(particles), metrics.Counters);
+        var tap = new DecisionTapStage(decisionEdge.Reader, tappedEdge.Writer, journal, models, timestamps, metrics.Telemetry, time);
+        var scheduling = new SchedulingStage(tappedEdge.Reader, commandEdge.Writer, new EjectionScheduler(ejection, scale, plan.Pixels), clock, time,
+            metrics.Counters);
+        var fanOut = new DecisionFanOut(commandEdge.Reader, sinks, pipeline.SinkQueueCapacity, clock, metrics.Counters);
+        CancellationToken token = _abort.Token;
+        _stages =
+        [
+            Task.Run(() => classification.RunAsync(token), CancellationToken.None),
+            Task.Run(() => particleStage.RunAsync(token), CancellationToken.None),
+            Task.Run(() => tap.RunAsync(token), CancellationToken.None),
+            Task.Run(() => scheduling.RunAsync(token), CancellationToken.None),
+            Task.Run(() => fanOut.RunAsync(token), CancellationToken.None),
+        ];
+    }
+
+    /// <summary>Gets the camera edge's writer (the acquisition loop or a replay writes raw lines here).</summary>
+    public ChannelWriter<SwirLine> Input => _cameraEdge.Writer;
+
+    /// <summary>Gets the raw lines waiting for classification.</summary>
+    public int CameraQueueDepth => _cameraEdge.Reader.Count;
+
+    /// <summary>Gets the classified lines waiting for the particle stage.</summary>
+    public int LineQueueDepth => _lineEdge.Reader.Count;
+
+    /// <summary>Completes the input and waits until every stage has drained (cancels them after <paramref name="timeout"/>).</summary>
+    /// <returns>True when the pipeline drained; false when it had to be cancelled.</returns>
+    /// <exception cref="Exception">A stage failed (its exception).</exception>
+    public async Task<bool> CompleteAsync(TimeSpan timeout)
+    {
+        _cameraEdge.Writer.TryComplete();
+        Task all = Task.WhenAll(_stages);
+        try
+        {
+            await all.WaitAsync(timeout, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            await _abort.CancelAsync().ConfigureAwait(false);
+            return false;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _abort.Dispose();
+}
