@@ -39,7 +39,12 @@ internal sealed class SimulatedLineProvider : IAsyncDisposable
                     PoolCapacity = s.CameraPoolCapacity,
                     DisconnectAfterLines = s.CameraDisconnectAfterLines > 0 ? s.CameraDisconnectAfterLines : null,
                 },
-                Spectrometer = defaults.Spectrometer with { PointRateHz = s.LibsPointRateHz, Pacing = SensorPacing.RealTime },
+                Spectrometer = defaults.Spectrometer with
+                {
+                    PointRateHz = s.LibsPointRateHz,
+                    Pacing = SensorPacing.RealTime,
+                    DisconnectAfterPoints = s.LibsDisconnectAfterPoints > 0 ? s.LibsDisconnectAfterPoints : null,
+                },
             };
             return SimulatedLine.Create(options, time);
         }, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -36,6 +36,10 @@ internal sealed class SimulatorOptions
     [Range(0L, long.MaxValue)]
     public long CameraDisconnectAfterLines { get; set; }
 
+    /// <summary>Gets the fault injection: the LIBS spectrometer disconnects after this many points per connection (0 = never).</summary>
+    [Range(0L, long.MaxValue)]
+    public long LibsDisconnectAfterPoints { get; set; }
+
     /// <summary>Gets the simulator data folder (empty: <c>data/</c> found above the binary by walking up to <c>SortLine.sln</c>).</summary>
     public string DataDirectory { get; set; } = "";
 }
