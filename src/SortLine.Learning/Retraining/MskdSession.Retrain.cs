@@ -148,6 +148,8 @@ public sealed partial class MskdSession
 
     private void WorkerLoop()
     {
+        // Retraining must never take a core from classification: Thread.Priority is ignored on Linux, so lower the nice value.
+        Internal.ThreadNiceness.TrySetCurrentThread(Internal.ThreadNiceness.Background);
         CancellationToken token = _shutdown.Token;
         try
         {

@@ -145,7 +145,7 @@ public sealed partial class MskdSession : IAsyncDisposable
 
         int maxClasses = Math.Max(_minerals.Count, _teacher?.MineralNames.Count ?? 0);
         _scoreScratch = new float[Math.Max(maxClasses, _champion?.Model.ClassCount ?? 0)];
-        _worker = new Thread(WorkerLoop) { IsBackground = true, Priority = ThreadPriority.BelowNormal, Name = "SortLine MSKD retrain" };
+        _worker = new Thread(WorkerLoop) { IsBackground = true, Name = "SortLine MSKD retrain" };
     }
 
     /// <summary>Raised when a new champion takes over (promotion or rollback), with the model to classify with from now on.</summary>

@@ -199,6 +199,20 @@ public sealed class MskdSessionTests
     }
 
     [Fact]
+    public async Task RetrainAsync_Running_TrainsOnABackgroundNiceThread()
+    {
+        await using var rig = new MskdRig(Options(), Clock());
+        rig.Feed(300);
+        int nice = -1;
+        rig.Session.RetrainCompleted += (_, _) => nice = SortLine.Learning.Tests.Internal.ThreadNicenessTests.CurrentThreadNice(); // raised on the worker
+        rig.Session.Start();
+
+        await rig.Session.RetrainAsync("test", CancellationToken.None).WaitAsync(Wait);
+
+        Assert.Equal(SortLine.Learning.Internal.ThreadNiceness.Background, nice);
+    }
+
+    [Fact]
     public async Task Start_IntervalElapses_ScheduledRetrainRuns()
     {
         FakeTimeProvider clock = Clock();
