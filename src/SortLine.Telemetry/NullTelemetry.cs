@@ -3,7 +3,7 @@ using SortLine.Sensors;
 namespace SortLine.Telemetry;
 
 /// <summary>Telemetry that records nothing: for tests and tools that run parts of the pipeline without a host.</summary>
-public sealed class NullTelemetry : IPipelineTelemetry, ISensorTelemetry, ILearningTelemetry, IOpcUaTelemetry, IReadinessReporter
+public sealed class NullTelemetry : IPipelineTelemetry, ISensorTelemetry, ILineTelemetry, ILearningTelemetry, IOpcUaTelemetry, IReadinessReporter
 {
     /// <summary>Gets the shared instance.</summary>
     public static NullTelemetry Instance { get; } = new();
@@ -54,6 +54,11 @@ public sealed class NullTelemetry : IPipelineTelemetry, ISensorTelemetry, ILearn
 
     /// <inheritdoc/>
     public void SetSensorState(SensorKind sensor, SensorState state)
+    {
+    }
+
+    /// <inheritdoc/>
+    public void SetLineState(LineState state)
     {
     }
 

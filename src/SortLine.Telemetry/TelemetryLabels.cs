@@ -53,6 +53,19 @@ public static class TelemetryLabels
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown sensor state."),
     };
 
+    /// <summary>The <c>state</c> label value of the line.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is not a defined member.</exception>
+    public static string Of(LineState state) => state switch
+    {
+        LineState.Stopped => "stopped",
+        LineState.Starting => "starting",
+        LineState.Running => "running",
+        LineState.Stopping => "stopping",
+        LineState.Calibrating => "calibrating",
+        LineState.Faulted => "faulted",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown line state."),
+    };
+
     /// <summary>The <c>outcome</c> label value.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcome"/> is not a defined member.</exception>
     public static string Of(RetrainOutcome outcome) => outcome switch

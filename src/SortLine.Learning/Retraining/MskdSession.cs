@@ -235,6 +235,48 @@ public sealed partial class MskdSession : IAsyncDisposable
         return restored;
     }
 
+    /// <summary>
+    /// Returns to a given registered version: it becomes the champion (a registry promotion recorded with
+    /// <paramref name="actor"/> and <paramref name="reason"/>) and <see cref="ChampionChanged"/> is raised with it. The
+    /// version that is already champion is returned as it is (nothing changes, no event).
+    /// </summary>
+    /// <param name="version">The version to return to.</param>
+    /// <param name="actor">Who rolls back.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>The champion now.</returns>
+    /// <exception cref="ArgumentException">An argument is blank.</exception>
+    /// <exception cref="KeyNotFoundException">The version is not registered.</exception>
+    /// <exception cref="InvalidOperationException">The version was rejected and cannot become champion.</exception>
+    /// <exception cref="ModelFileException">The version's model file is damaged (the registry is left unchanged).</exception>
+    public StudentModel RollbackTo(string version, string actor, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        StudentModel restored;
+        lock (_championGate)
+        {
+            if (_champion is { } current && string.Equals(current.Model.Version, version, StringComparison.Ordinal))
+            {
+                return current.Model;
+            }
+
+            RegistryEntry entry = _registry.Get(version);
+            if (entry.Status == ModelStatus.Rejected)
+            {
+                throw new InvalidOperationException($"Model version '{version}' was rejected and cannot become champion.");
+            }
+
+            // Load (and verify) first, so a damaged file leaves the registry and the line as they were.
+            restored = _registry.LoadModel(version);
+            _registry.Promote(version, actor, reason);
+            SetChampion(restored);
+        }
+
+        RaiseChampionChanged(restored);
+        return restored;
+    }
+
     private LibsPointOutcome Process(LibsPoint point)
     {
         ChannelTrim.Apply(point.Spectrum, _trimmed);

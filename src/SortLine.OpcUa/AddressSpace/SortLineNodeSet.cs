@@ -103,6 +103,9 @@ public sealed class SortLineNodeSet : IAsyncDisposable
     /// <summary>Raised after a client's accepted configuration write or <see cref="SetConfiguration"/>, on that caller's thread.</summary>
     public event EventHandler<SortLineConfigurationChangedEventArgs>? ConfigurationChanged;
 
+    /// <summary>Raised after a client's call of a sorter method ran its host handler (not for calls refused by the input checks), on the calling thread.</summary>
+    public event EventHandler<SortLineMethodCalledEventArgs>? MethodCalled;
+
     /// <summary>Index of the sorter namespace.</summary>
     public ushort NamespaceIndex { get; }
 
@@ -334,7 +337,7 @@ public sealed class SortLineNodeSet : IAsyncDisposable
             _configuration = updated;
         }
 
-        ConfigurationChanged?.Invoke(this, new SortLineConfigurationChangedEventArgs(updated));
+        ConfigurationChanged?.Invoke(this, new SortLineConfigurationChangedEventArgs(updated, e.Writer));
     }
 
     private int IndexOf(string className) =>
@@ -386,6 +389,7 @@ public sealed class SortLineNodeSet : IAsyncDisposable
                 }
 
                 StatusCode status = await host(call.InputArguments, ct).ConfigureAwait(false);
+                MethodCalled?.Invoke(this, new SortLineMethodCalledEventArgs(name, call.UserName, status));
                 return status.IsGood ? MethodCallResult.Success() : MethodCallResult.Failure(status);
             };
             builder.AddMethod(line.NodeId, NodeId.FromString(ns, "Line." + name), name, inputs, [], handler, description);

@@ -67,7 +67,12 @@ public sealed class VariableNode : Node
     /// <param name="status">Its status (Good by default).</param>
     /// <param name="sourceTimestamp">When the source produced it (UTC); null for none.</param>
     /// <exception cref="ArgumentException">The value does not fit the variable's data type or value rank.</exception>
-    public void SetValue(Variant value, StatusCode status = default, DateTime? sourceTimestamp = null)
+    public void SetValue(Variant value, StatusCode status = default, DateTime? sourceTimestamp = null) => Store(value, status, sourceTimestamp, null);
+
+    /// <summary>Stores a value a client wrote (after the Write service's checks) and raises <see cref="ValueChanged"/> naming the writer.</summary>
+    internal void SetWrittenValue(Variant value, StatusCode status, DateTime? sourceTimestamp, VariableWriter writer) => Store(value, status, sourceTimestamp, writer);
+
+    private void Store(Variant value, StatusCode status, DateTime? sourceTimestamp, VariableWriter? writer)
     {
         if (!Accepts(value))
         {
@@ -78,7 +83,7 @@ public sealed class VariableNode : Node
 
         var dataValue = new DataValue { Value = value, Status = status, SourceTimestamp = sourceTimestamp };
         Volatile.Write(ref _value, dataValue);
-        ValueChanged?.Invoke(this, new VariableValueChangedEventArgs(dataValue));
+        ValueChanged?.Invoke(this, new VariableValueChangedEventArgs(dataValue, writer));
     }
 
     /// <summary>True when <paramref name="value"/> has the variable's built-in type and a rank its ValueRank allows.</summary>

@@ -194,6 +194,9 @@ public readonly partial record struct StatusCode
     /// <summary>BadNotSupported: The requested operation is not supported.</summary>
     public static readonly StatusCode BadNotSupported = new(0x803D0000);
 
+    /// <summary>BadNotFound: A requested item was not found or a search operation ended without success.</summary>
+    public static readonly StatusCode BadNotFound = new(0x803E0000);
+
     /// <summary>BadSecurityPolicyRejected: The security policy does not meet the requirements set by the server.</summary>
     public static readonly StatusCode BadSecurityPolicyRejected = new(0x80550000);
 
@@ -334,6 +337,7 @@ public readonly partial record struct StatusCode
         [0x80360000] = nameof(BadIndexRangeInvalid),
         [0x80370000] = nameof(BadIndexRangeNoData),
         [0x803D0000] = nameof(BadNotSupported),
+        [0x803E0000] = nameof(BadNotFound),
         [0x80550000] = nameof(BadSecurityPolicyRejected),
         [0x80540000] = nameof(BadSecurityModeRejected),
         [0x802A0000] = nameof(BadRequestHeaderInvalid),

@@ -11,6 +11,9 @@ internal sealed class MessageBuffer : IDisposable
     /// <summary>Creates a buffer with room for <paramref name="capacity"/> bytes.</summary>
     public MessageBuffer(int capacity) => _array = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 256));
 
+    /// <summary>Bytes of this message reserved in the server's <see cref="ReassemblyBudget"/> (set by the channel).</summary>
+    public long Reserved { get; set; }
+
     /// <summary>Number of chunks appended.</summary>
     public int ChunkCount { get; private set; }
 

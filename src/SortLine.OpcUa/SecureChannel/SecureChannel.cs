@@ -36,6 +36,7 @@ internal sealed class SecureChannel : IDisposable
     private readonly SecureChannelLimits _limits;
     private readonly TimeProvider _time;
     private readonly Dictionary<uint, MessageBuffer> _pending = [];
+    private readonly ReassemblyBudget? _budget;
     private SequenceNumberValidator _receiveSequence;
     private SequenceNumberGenerator _sendSequence = new(1);
     private ChannelSecurityToken? _current;
@@ -48,7 +49,8 @@ internal sealed class SecureChannel : IDisposable
     /// <param name="policy">The security policy.</param>
     /// <param name="limits">Negotiated limits.</param>
     /// <param name="time">Clock for token lifetimes.</param>
-    public SecureChannel(uint channelId, ISecurityPolicy policy, SecureChannelLimits limits, TimeProvider time)
+    /// <param name="budget">The server-wide reassembly budget shared with the other channels; null for none.</param>
+    public SecureChannel(uint channelId, ISecurityPolicy policy, SecureChannelLimits limits, TimeProvider time, ReassemblyBudget? budget = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(channelId);
         ArgumentNullException.ThrowIfNull(policy);
@@ -58,6 +60,7 @@ internal sealed class SecureChannel : IDisposable
         _policy = policy;
         _limits = limits;
         _time = time;
+        _budget = budget;
     }
 
     /// <summary>The channel id.</summary>
@@ -143,12 +146,22 @@ internal sealed class SecureChannel : IDisposable
         return StatusCode.Good;
     }
 
+    private void Release(MessageBuffer message)
+    {
+        if (message.Reserved != 0)
+        {
+            _budget?.Release(message.Reserved);
+            message.Reserved = 0;
+        }
+    }
+
     /// <summary>Marks the channel closed and drops partial messages.</summary>
     public void Dispose()
     {
         _closed = true;
         foreach (MessageBuffer buffer in _pending.Values)
         {
+            Release(buffer);
             buffer.Dispose();
         }
 
@@ -256,6 +269,7 @@ internal sealed class SecureChannel : IDisposable
             if (!isNew)
             {
                 _pending.Remove(requestId);
+                Release(message!);
                 message!.Dispose();
             }
 
@@ -271,6 +285,18 @@ internal sealed class SecureChannel : IDisposable
 
             message = new MessageBuffer(chunkType == ChunkType.Final ? body.Length : body.Length * 4);
             _pending.Add(requestId, message);
+        }
+
+        if (chunkType == ChunkType.Intermediate && _budget is not null)
+        {
+            // Held until the final chunk: charged to the server-wide budget (the final chunk completes the message at once).
+            if (!_budget.TryReserve(body.Length))
+            {
+                throw new SecureChannelException(StatusCode.BadTcpNotEnoughResources,
+                    "Server-wide reassembly memory exhausted (" + _budget.Capacity.ToString(CultureInfo.InvariantCulture) + " bytes held by partial requests)");
+            }
+
+            message!.Reserved += body.Length;
         }
 
         message!.Append(body);
@@ -290,6 +316,7 @@ internal sealed class SecureChannel : IDisposable
         }
 
         _pending.Remove(requestId);
+        Release(message);
         return new ChannelEvent(ChannelEventKind.Request, requestId, message);
     }
 

@@ -135,6 +135,7 @@ public sealed partial class OpcUaServer : IAsyncDisposable
                 MinTokenLifetime = options.MinTokenLifetime,
                 MaxTokenLifetime = options.MaxTokenLifetime,
                 HelloTimeout = options.HelloTimeout,
+                ReassemblyBudget = new ReassemblyBudget(options.MaxReassemblyBytes),
                 ChannelClosed = channelId => Sessions.RemoveUnactivated(channelId),
             },
             options.MaxConnections,

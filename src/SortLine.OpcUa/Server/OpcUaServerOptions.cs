@@ -76,6 +76,12 @@ public sealed class OpcUaServerOptions
     /// <summary>Largest request or response message, bytes.</summary>
     public int MaxMessageSize { get; set; } = 16 << 20;
 
+    /// <summary>
+    /// Most bytes of partial (multi-chunk) requests held for reassembly by all connections together (≥ MaxMessageSize):
+    /// a chunk beyond it fails its connection with Bad_TcpNotEnoughResources, and the other connections go on.
+    /// </summary>
+    public long MaxReassemblyBytes { get; set; } = 64L << 20;
+
     /// <summary>Most chunks per request.</summary>
     public int MaxChunkCount { get; set; } = 256;
 
@@ -183,6 +189,7 @@ public sealed class OpcUaServerOptions
         Check(ReceiveBufferSize >= 8192 && SendBufferSize >= 8192, "Buffer sizes must be at least 8192");
         Check(MaxMessageSize >= Math.Max(ReceiveBufferSize, SendBufferSize), "MaxMessageSize must be at least the buffer sizes");
         Check(MaxChunkCount >= 1, "MaxChunkCount must be at least 1");
+        Check(MaxReassemblyBytes >= MaxMessageSize, "MaxReassemblyBytes must be at least MaxMessageSize");
         Check(MaxStringLength >= 1 && MaxArrayLength >= 1, "String and array limits must be positive");
         Check(MaxNodesPerRead >= 1 && MaxNodesPerWrite >= 1 && MaxNodesPerBrowse >= 1 && MaxNodesPerTranslateBrowsePathsToNodeIds >= 1, "Operation limits must be positive");
         Check(MaxReferencesPerNode >= 1, "MaxReferencesPerNode must be positive");

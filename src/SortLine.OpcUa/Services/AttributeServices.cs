@@ -71,7 +71,7 @@ internal sealed class AttributeServices(INodeStore store, ServiceLimits limits, 
         bool mayWrite = (_access.RightsOf(context.Session) & UserRights.Write) != 0;
         for (int i = 0; i < nodes.Length; i++)
         {
-            results[i] = WriteAttribute(nodes[i], context.Now, mayWrite);
+            results[i] = WriteAttribute(nodes[i], context.Now, mayWrite, context.Session?.UserName);
         }
 
         return new WriteResponse { Results = results, DiagnosticInfos = [] };
@@ -228,7 +228,7 @@ internal sealed class AttributeServices(INodeStore store, ServiceLimits limits, 
         return StatusCode.Good;
     }
 
-    private StatusCode WriteAttribute(WriteValue item, DateTime now, bool mayWrite)
+    private StatusCode WriteAttribute(WriteValue item, DateTime now, bool mayWrite, string? userName)
     {
         if (!store.TryGetNode(item.NodeId, out Node? node))
         {
@@ -271,7 +271,7 @@ internal sealed class AttributeServices(INodeStore store, ServiceLimits limits, 
             return verdict;
         }
 
-        variable.SetValue(value, StatusCode.Good, item.Value.SourceTimestamp ?? now);
+        variable.SetWrittenValue(value, StatusCode.Good, item.Value.SourceTimestamp ?? now, new VariableWriter(userName));
         return StatusCode.Good;
     }
 

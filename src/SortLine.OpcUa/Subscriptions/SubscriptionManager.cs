@@ -14,7 +14,10 @@ internal sealed partial class SubscriptionManager
     private readonly ConcurrentDictionary<NodeId, SessionSubscriptions> _sessions = new();
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private int _nextId;
+    /// <summary>The highest subscription id any manager of this process handed out (a restarted server starts above it).</summary>
+    private static long s_highWater;
+
+    private long _nextId;
     private int _subscriptionCount;
     private int _monitoredItemCount;
     private long _discarded;
@@ -28,6 +31,7 @@ internal sealed partial class SubscriptionManager
         Limits = limits;
         _time = time;
         _logger = logger;
+        _nextId = StartSeed(time);
     }
 
     /// <summary>The limits.</summary>
@@ -82,7 +86,45 @@ internal sealed partial class SubscriptionManager
         return count;
     }
 
-    internal uint NextId() => (uint)Interlocked.Increment(ref _nextId);
+    internal uint NextId()
+    {
+        while (true)
+        {
+            long next = Interlocked.Increment(ref _nextId);
+            RaiseHighWater(next);
+            uint id = (uint)next;
+            if (id != 0)
+            {
+                return id;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where a server's subscription ids start: above every id an earlier server of this process handed out (a PLC that
+    /// reconnects after a restart must not find its old subscription id naming a new subscription), and otherwise at the
+    /// start time in milliseconds (31 bits), so a restarted process also starts elsewhere than 1.
+    /// </summary>
+    internal static long StartSeed(TimeProvider time)
+    {
+        long clock = time.GetUtcNow().ToUnixTimeMilliseconds() & int.MaxValue;
+        return Math.Max(clock, Interlocked.Read(ref s_highWater));
+    }
+
+    private static void RaiseHighWater(long id)
+    {
+        long seen = Interlocked.Read(ref s_highWater);
+        while (id > seen)
+        {
+            long previous = Interlocked.CompareExchange(ref s_highWater, id, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
 
     internal bool TryReserveSubscription()
     {

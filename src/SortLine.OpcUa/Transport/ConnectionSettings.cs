@@ -14,6 +14,9 @@ internal sealed record ConnectionSettings
     /// <summary>Where complete requests go.</summary>
     public required IServiceRequestHandler Handler { get; init; }
 
+    /// <summary>The server-wide budget for partial (multi-chunk) requests, shared by every connection; null for none.</summary>
+    public SecureChannel.ReassemblyBudget? ReassemblyBudget { get; init; }
+
     /// <summary>Shortest token lifetime granted.</summary>
     public TimeSpan MinTokenLifetime { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -343,7 +343,8 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
                 MinTokenLifetime = _settings.MinTokenLifetime,
                 MaxTokenLifetime = _settings.MaxTokenLifetime,
             },
-            _time);
+            _time,
+            _settings.ReassemblyBudget);
         WriteAcknowledge(negotiation.Acknowledge!, _writer!);
         await _writer!.FlushAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -11,54 +11,32 @@ namespace SortLine.Pipeline.Particles;
 /// ejected particle is its most frequent target class (ties: lowest id) with the summed target fraction as
 /// confidence; a passed particle gets the majority class and its fraction.</para>
 /// <para>Particles smaller than <see cref="ParticleOptions.MinParticlePixels"/> are not decided
-/// (<see cref="TryDecide"/> returns false and <see cref="IgnoredTooSmall"/> counts them). Immutable after
-/// construction apart from the counters; not thread-safe.</para>
+/// (<see cref="TryDecide"/> returns false and <see cref="IgnoredTooSmall"/> counts them).</para>
+/// <para><b>Runtime changes.</b> The target classes, the threshold and the minimum size come from a
+/// <see cref="ParticleRulesSlot"/>, read once per particle, so an operator's change applies at a particle boundary
+/// (never half-way through one) without locks or allocation. Not thread-safe apart from the slot: one stage owns a
+/// decider.</para>
 /// </remarks>
 public sealed class ParticleDecider
 {
-    private readonly bool[] _isTarget;
-    private readonly int _classCount;
-    private readonly int _rejectClass;
-    private readonly RejectPolicy _rejectPolicy;
-    private readonly DecisionRule _rule;
-    private readonly double _threshold;
-    private readonly int _minPixels;
+    private readonly ParticleRulesSlot _rules;
 
-    /// <summary>Creates a decider.</summary>
-    /// <param name="options">The decision options (assumed validated; class ids are checked again).</param>
+    /// <summary>Creates a decider with fixed rules.</summary>
+    /// <param name="options">The decision options; validated like the service's configuration.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">A target or reject class id is out of range.</exception>
+    /// <exception cref="ArgumentException">The options are invalid (e.g. a target or reject class id out of range).</exception>
     public ParticleDecider(ParticleOptions options)
+        : this(new ParticleRulesSlot(ParticleRules.Create(options ?? throw new ArgumentNullException(nameof(options)))))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(options.TargetClasses, nameof(options));
-        _classCount = options.ClassCount;
-        _rejectClass = options.RejectClass;
-        _rejectPolicy = options.Reject;
-        _rule = options.Rule;
-        _threshold = options.TargetFractionThreshold;
-        _minPixels = options.MinParticlePixels;
-        if (_rejectClass == 0 || _rejectClass >= _classCount || _rejectClass < -1)
-        {
-            throw new ArgumentException($"RejectClass {_rejectClass} is not -1 or a foreground class id below {_classCount}.", nameof(options));
-        }
+    }
 
-        _isTarget = new bool[_classCount];
-        foreach (int target in options.TargetClasses)
-        {
-            if (target < 1 || target >= _classCount)
-            {
-                throw new ArgumentException($"Target class {target} is not a foreground class id below {_classCount}.", nameof(options));
-            }
-
-            _isTarget[target] = true;
-        }
-
-        if (_rejectClass > 0 && _rejectPolicy == RejectPolicy.Eject)
-        {
-            // Ejecting unknown material: the reject class behaves like a target class.
-            _isTarget[_rejectClass] = true;
-        }
+    /// <summary>Creates a decider whose rules can change while it runs.</summary>
+    /// <param name="rules">The rules slot; <see cref="ParticleRulesSlot.Current"/> is read once per particle.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="rules"/> is null.</exception>
+    public ParticleDecider(ParticleRulesSlot rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _rules = rules;
     }
 
     /// <summary>Gets the number of particles ignored because they were smaller than the minimum size.</summary>
@@ -80,13 +58,18 @@ public sealed class ParticleDecider
     public bool TryDecide(Particle particle, Sensors.Encoder.EncoderPosition decidedAt, out ParticleDecision decision)
     {
         ArgumentNullException.ThrowIfNull(particle);
+        // One snapshot per particle: a change published meanwhile applies from the next particle on.
+        ParticleRules rules = _rules.Current;
         ReadOnlySpan<int> counts = particle.ClassPixelCounts;
-        if (counts.Length != _classCount)
+        if (counts.Length != rules.ClassCount)
         {
-            throw new ArgumentException($"The particle has {counts.Length} class counts; the decider expects {_classCount}.", nameof(particle));
+            throw new ArgumentException($"The particle has {counts.Length} class counts; the decider expects {rules.ClassCount}.", nameof(particle));
         }
 
-        if (particle.PixelCount < _minPixels)
+        int rejectClass = rules.RejectClass;
+        RejectPolicy rejectPolicy = rules.Reject;
+        DecisionRule rule = rules.Rule;
+        if (particle.PixelCount < rules.MinParticlePixels)
         {
             IgnoredTooSmall++;
             decision = default;
@@ -100,13 +83,13 @@ public sealed class ParticleDecider
         for (int c = 1; c < counts.Length; c++)
         {
             int n = counts[c];
-            if (n == 0 || (c == _rejectClass && _rejectPolicy == RejectPolicy.Exclude))
+            if (n == 0 || (c == rejectClass && rejectPolicy == RejectPolicy.Exclude))
             {
                 continue;
             }
 
             voting += n;
-            if (_isTarget[c])
+            if (rules.IsTarget(c))
             {
                 targetPixels += n;
                 if (bestTarget < 0 || n > counts[bestTarget])
@@ -116,7 +99,7 @@ public sealed class ParticleDecider
             }
 
             // Strictly more wins; on a tie a target class replaces a non-target one; otherwise the lower id stays.
-            if (best < 0 || n > counts[best] || (n == counts[best] && _isTarget[c] && !_isTarget[best]))
+            if (best < 0 || n > counts[best] || (n == counts[best] && rules.IsTarget(c) && !rules.IsTarget(best)))
             {
                 best = c;
             }
@@ -128,11 +111,11 @@ public sealed class ParticleDecider
         if (voting == 0)
         {
             // Only reject pixels, and they do not vote: unknown material, not ejected.
-            decidedClass = _rejectClass > 0 ? _rejectClass : 0;
+            decidedClass = rejectClass > 0 ? rejectClass : 0;
             confidence = 0;
             eject = false;
         }
-        else if (_rule == DecisionRule.TargetFraction && targetPixels > 0 && (double)targetPixels / voting >= _threshold)
+        else if (rule == DecisionRule.TargetFraction && targetPixels > 0 && (double)targetPixels / voting >= rules.TargetFractionThreshold)
         {
             decidedClass = bestTarget;
             confidence = (double)targetPixels / voting;
@@ -142,7 +125,7 @@ public sealed class ParticleDecider
         {
             decidedClass = best;
             confidence = (double)counts[best] / voting;
-            eject = _rule == DecisionRule.MajorityVote && _isTarget[best];
+            eject = rule == DecisionRule.MajorityVote && rules.IsTarget(best);
         }
 
         if (eject)

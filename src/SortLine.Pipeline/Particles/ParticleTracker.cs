@@ -65,10 +65,14 @@ public sealed class ParticleTracker
     /// <param name="options">Tracking options (<see cref="ParticleOptions.ClassCount"/>, <see cref="ParticleOptions.MaxOpenParticles"/>,
     /// <see cref="ParticleOptions.MaxGapLines"/>, <see cref="ParticleOptions.MaxParticleLines"/>); validated options are assumed,
     /// the ranges used here are checked again.</param>
+    /// <param name="firstParticleId">The id of the first particle (≥ 0): a line restarted after a stop continues its ids
+    /// (<see cref="NextParticleId"/> of the previous tracker), so ids never repeat within a process.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range.</exception>
-    public ParticleTracker(int pixels, ParticleOptions options)
+    public ParticleTracker(int pixels, ParticleOptions options, long firstParticleId = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstParticleId);
+        _nextId = firstParticleId;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(pixels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ClassCount, 2, nameof(options));
@@ -119,6 +123,9 @@ public sealed class ParticleTracker
 
     /// <summary>Gets the number of lines tracked.</summary>
     public long LinesTracked { get; private set; }
+
+    /// <summary>Gets the id the next particle will get.</summary>
+    public long NextParticleId => _nextId;
 
     /// <summary>Gets the number of particles opened (merged ones included).</summary>
     public long ParticlesOpened { get; private set; }

@@ -53,15 +53,21 @@ public sealed class EjectionScheduler
     private readonly long[] _releasedEnd;
     private long _lastReleasedStart = long.MinValue;
     private long _nextSequence;
+    private readonly long _firstSequence;
 
     /// <summary>Creates a scheduler.</summary>
     /// <param name="options">Valve geometry and timing (assumed validated; the values used are checked again).</param>
     /// <param name="scale">The encoder scale (counts per metre).</param>
     /// <param name="pixels">Camera pixels across the belt (≥ 1).</param>
+    /// <param name="firstSequence">The sequence number of the first command (≥ 0): a line restarted after a stop continues
+    /// the numbering (<see cref="NextSequence"/> of the previous scheduler), so the PLC sees no gap and no repeat.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
-    public EjectionScheduler(EjectionOptions options, EncoderScale scale, int pixels)
+    public EjectionScheduler(EjectionOptions options, EncoderScale scale, int pixels, long firstSequence = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstSequence);
+        _firstSequence = firstSequence;
+        _nextSequence = firstSequence;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(pixels, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ValveCount, 1, nameof(options));
@@ -98,7 +104,10 @@ public sealed class EjectionScheduler
     public int PendingCapacity => _pending.Length;
 
     /// <summary>Gets the number of commands emitted.</summary>
-    public long CommandsEmitted => _nextSequence;
+    public long CommandsEmitted => _nextSequence - _firstSequence;
+
+    /// <summary>Gets the sequence number the next command will get.</summary>
+    public long NextSequence => _nextSequence;
 
     /// <summary>Gets the number of decisions that arrived too late to be scheduled.</summary>
     public long LateDecisions { get; private set; }

@@ -10,7 +10,9 @@ using Serilog.Settings.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SortLine.OpcUa.Server;
 using SortLine.Pipeline;
+using SortLine.Pipeline.Particles;
 using SortLine.Pipeline.Sinks;
+using SortLine.Pipeline.Stages;
 using SortLine.Service.Health;
 using SortLine.Service.Line;
 using SortLine.Service.Workers;
@@ -180,6 +182,18 @@ internal static partial class SortLineHost
         services.AddSingleton<ModelSlot>();
         services.AddSingleton<PairingHistory>();
         services.AddSingleton<DecisionJournal>();
+        services.AddSingleton(sp => new LineStatus(sp.GetRequiredService<ILineTelemetry>(),
+            sp.GetRequiredService<IOptions<SortingOptions>>().Value.Enabled ? LineState.Starting : LineState.Stopped));
+        services.AddSingleton<LineControl>();
+        services.AddSingleton<RetrainingControl>();
+        services.AddSingleton(sp => new ParticleRulesSlot(ParticleRules.Create(sp.GetRequiredService<IOptions<ParticleOptions>>().Value)));
+        services.AddSingleton(sp =>
+        {
+            PipelineMetrics counters = sp.GetRequiredService<PipelineCounterAdapter>().Inner;
+            return new PlcCounters(sp.GetRequiredService<DecisionJournal>(), () =>
+                counters.Value(PipelineMetrics.ItemsDropped, SchedulingStage.StageName, DropReasons.Deadline)
+                + counters.Value(PipelineMetrics.ItemsDropped, DecisionFanOut.StageName, DropReasons.Deadline), OpcUaWorker.ClassNames.Count);
+        });
         services.AddSingleton<PipelineCounterAdapter>();
         services.AddSingleton<OpcUaDecisionSink>();
         services.AddSingleton<IDecisionSink>(sp => sp.GetRequiredService<OpcUaDecisionSink>());
@@ -221,6 +235,7 @@ internal static partial class SortLineHost
         });
         services.AddSingleton<IPipelineTelemetry>(sp => sp.GetRequiredService<SortLineMetrics>());
         services.AddSingleton<ISensorTelemetry>(sp => sp.GetRequiredService<SortLineMetrics>());
+        services.AddSingleton<ILineTelemetry>(sp => sp.GetRequiredService<SortLineMetrics>());
         services.AddSingleton<ILearningTelemetry>(sp => sp.GetRequiredService<SortLineMetrics>());
         services.AddSingleton<IOpcUaTelemetry>(sp => sp.GetRequiredService<SortLineMetrics>());
         services.AddSingleton<ReadinessState>();

@@ -8,7 +8,8 @@ namespace SortLine.Service.Line;
 /// <summary>
 /// Takes the dark and white references of a camera (methods brief §2.1: averaged lines through
 /// <see cref="ReferenceFrameAccumulator"/>) and builds the line's <see cref="SpectralPreprocessing"/>; leaves the camera on
-/// the belt view.
+/// the belt view. <see cref="CaptureReferenceAsync"/> and <see cref="WithReference"/> recalibrate one reference while the
+/// line runs (an operator's CaptureDarkReference/CaptureWhiteReference): the new reference pairs with the current other one.
 /// </summary>
 internal static class CameraCalibration
 {
@@ -30,6 +31,81 @@ internal static class CameraCalibration
         float[] wavelengths = [.. info.BandCentersNm.Select(w => (float)w)];
         return new SpectralPreprocessing(ReflectanceCalibration.Create(dark, white),
             new SavitzkyGolayPlan(sorting.SavitzkyGolayWindow, sorting.SavitzkyGolayOrder), wavelengths, sorting.BackgroundReflectanceThreshold);
+    }
+
+    /// <summary>
+    /// Averages <paramref name="count"/> lines of a calibration view (after <see cref="SettleLines"/> settling lines) and
+    /// points the camera back at the belt, also when the capture fails or is cancelled.
+    /// </summary>
+    /// <param name="camera">The connected camera; nobody else may read it meanwhile.</param>
+    /// <param name="view">The reference view (<see cref="CameraView.DarkShutter"/> or <see cref="CameraView.WhiteReference"/>).</param>
+    /// <param name="count">Lines to average (≥ 1).</param>
+    /// <param name="cancellationToken">Aborts the capture.</param>
+    /// <returns>The accumulated reference.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="view"/> is the belt, or <paramref name="count"/> is below 1.</exception>
+    /// <exception cref="Sensors.SensorFaultException">The camera failed while capturing.</exception>
+    public static async Task<ReferenceFrameAccumulator> CaptureReferenceAsync(ISwirCamera camera, CameraView view, int count,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(camera);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (view == CameraView.Belt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(view), view, "A reference is the dark shutter or the white target.");
+        }
+
+        var reference = new ReferenceFrameAccumulator(camera.Info.SpatialPixels, camera.Info.Bands);
+        try
+        {
+            await AccumulateAsync(camera, view, reference, count, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await RestoreBeltViewAsync(camera).ConfigureAwait(false);
+        }
+
+        return reference;
+    }
+
+    /// <summary>A plan with one reference replaced: a new dark pairs with the plan's white frame, a new white with its dark frame.</summary>
+    /// <param name="current">The plan in use.</param>
+    /// <param name="view">Which reference <paramref name="reference"/> is.</param>
+    /// <param name="reference">The new reference (same pixels and bands as the plan, at least one line).</param>
+    /// <returns>The new plan (smoothing, wavelengths and thresholds unchanged).</returns>
+    /// <exception cref="ArgumentException">The reference has other dimensions or no line.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="view"/> is the belt.</exception>
+    public static SpectralPreprocessing WithReference(SpectralPreprocessing current, CameraView view, ReferenceFrameAccumulator reference)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(reference);
+        ReflectanceCalibration calibration = current.Calibration;
+        if (reference.Pixels != calibration.Pixels || reference.Bands != calibration.Bands || reference.LineCount < 1)
+        {
+            throw new ArgumentException("The reference does not match the line's camera geometry or holds no line.", nameof(reference));
+        }
+
+        double[] frame = new double[reference.Pixels * reference.Bands];
+        reference.CopyMeanTo(frame);
+        ReflectanceCalibration replaced = view switch
+        {
+            CameraView.DarkShutter => ReflectanceCalibration.FromReferenceFrames(calibration.Pixels, calibration.Bands, frame, calibration.WhiteFrame, calibration.DeadThresholdDn),
+            CameraView.WhiteReference => ReflectanceCalibration.FromReferenceFrames(calibration.Pixels, calibration.Bands, calibration.DarkFrame, frame, calibration.DeadThresholdDn),
+            _ => throw new ArgumentOutOfRangeException(nameof(view), view, "A reference is the dark shutter or the white target."),
+        };
+        return current with { Calibration = replaced };
+    }
+
+    private static async Task RestoreBeltViewAsync(ISwirCamera camera)
+    {
+        try
+        {
+            // Not cancellable: the camera must not stay on a reference view after an aborted capture.
+            await camera.SelectViewAsync(CameraView.Belt, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Sensors.SensorFaultException)
+        {
+            // The camera is down; the reconnect after the fault starts again on the belt view (the acquisition selects it).
+        }
     }
 
     private static async Task AccumulateAsync(ISwirCamera camera, CameraView view, ReferenceFrameAccumulator accumulator, int count,

@@ -62,6 +62,10 @@ internal static class MetricCatalogue
     public static readonly MetricDescriptor SensorState = MetricDescriptor.Gauge(
         "sortline_sensor_state", "1 for the sensor's current state, 0 for the others (one-hot).", "sensor", "state");
 
+    /// <summary>Line state, one-hot.</summary>
+    public static readonly MetricDescriptor LineState = MetricDescriptor.Gauge(
+        "sortline_line_state", "1 for the line's current state (stopped, starting, running, stopping, calibrating, faulted), 0 for the others (one-hot).", "state");
+
     /// <summary>LIBS points received.</summary>
     public static readonly MetricDescriptor LibsPoints = MetricDescriptor.Counter(
         "sortline_libs_points_received_total", "LIBS points delivered by the spectrometer.");

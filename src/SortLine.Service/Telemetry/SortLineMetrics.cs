@@ -16,7 +16,7 @@ namespace SortLine.Service.Telemetry;
 /// The exception is <c>sortline_learning_model_info</c>, which is absent while no model is loaded (the
 /// "no model" alert tests for its absence).
 /// </remarks>
-internal sealed class SortLineMetrics : IPipelineTelemetry, ISensorTelemetry, ILearningTelemetry, IOpcUaTelemetry
+internal sealed class SortLineMetrics : IPipelineTelemetry, ISensorTelemetry, ILineTelemetry, ILearningTelemetry, IOpcUaTelemetry
 {
     /// <summary>The label value for particle classes that are not among the configured classes.</summary>
     public const string UnknownClass = "unknown";
@@ -25,10 +25,12 @@ internal sealed class SortLineMetrics : IPipelineTelemetry, ISensorTelemetry, IL
     private static readonly DropReason[] Reasons = Enum.GetValues<DropReason>();
     private static readonly SensorKind[] Sensors = Enum.GetValues<SensorKind>();
     private static readonly SensorState[] States = Enum.GetValues<SensorState>();
+    private static readonly LineState[] LineStates = Enum.GetValues<LineState>();
     private static readonly RetrainOutcome[] Outcomes = Enum.GetValues<RetrainOutcome>();
     private static readonly ReadinessCondition[] Conditions = Enum.GetValues<ReadinessCondition>();
 
     private readonly Counter _linesReceived;
+    private readonly Gauge.Child[] _lineState;               // [state]
     private readonly Gauge _nominalLineRate;
     private readonly Counter.Child[] _dropped;               // [stage * Reasons.Length + reason]
     private readonly Gauge.Child[] _queueDepth;              // [stage]
@@ -107,6 +109,10 @@ internal sealed class SortLineMetrics : IPipelineTelemetry, ISensorTelemetry, IL
                 _sensorState[((int)sensor * States.Length) + (int)state] = child;
             }
         }
+
+        Gauge lineState = Gauge(factory, MetricCatalogue.LineState);
+        _lineState = [.. LineStates.Select(state => lineState.WithLabels(TelemetryLabels.Of(state)))];
+        SetLineState(LineState.Starting);
 
         _libsPoints = Counter(factory, MetricCatalogue.LibsPoints);
         _libsMisfires = Counter(factory, MetricCatalogue.LibsMisfires);
@@ -199,6 +205,16 @@ internal sealed class SortLineMetrics : IPipelineTelemetry, ISensorTelemetry, IL
         for (int i = 0; i < States.Length; i++)
         {
             _sensorState[(s * States.Length) + i].Set(i == current ? 1 : 0);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void SetLineState(LineState state)
+    {
+        int current = Index(state, LineStates.Length);
+        for (int i = 0; i < LineStates.Length; i++)
+        {
+            _lineState[i].Set(i == current ? 1 : 0);
         }
     }
 

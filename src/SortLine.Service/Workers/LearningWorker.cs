@@ -38,6 +38,7 @@ internal sealed partial class LearningWorker(
     CalibrationState calibration,
     ModelSlot models,
     PairingHistory history,
+    RetrainingControl control,
     ISensorTelemetry sensorTelemetry,
     ILearningTelemetry learningTelemetry,
     IOptions<LineOptions> lineOptions,
@@ -198,30 +199,38 @@ internal sealed partial class LearningWorker(
             }
 
             session.Start();
-            long paired = 0;
-            await foreach (LibsPoint point in ReadPointsAsync(spectrometer, connector, stoppingToken).ConfigureAwait(false))
+            control.Attach(session);
+            try
             {
-                using (point)
+                long paired = 0;
+                await foreach (LibsPoint point in ReadPointsAsync(spectrometer, connector, stoppingToken).ConfigureAwait(false))
                 {
-                    sensorTelemetry.LibsPointsReceived(1);
-                    LibsPointOutcome outcome = LibsPointOutcome.Rejected;
-                    history.TryUse(point, (_, p) => outcome = session.AddLibsPoint(p));
-                    if (outcome == LibsPointOutcome.Rejected)
+                    using (point)
                     {
-                        sensorTelemetry.LibsMisfires(1);
-                    }
+                        sensorTelemetry.LibsPointsReceived(1);
+                        LibsPointOutcome outcome = LibsPointOutcome.Rejected;
+                        history.TryUse(point, (_, p) => outcome = session.AddLibsPoint(p));
+                        if (outcome == LibsPointOutcome.Rejected)
+                        {
+                            sensorTelemetry.LibsMisfires(1);
+                        }
 
-                    paired += outcome == LibsPointOutcome.Paired ? 1 : 0;
-                    if (session.Champion is null && paired >= retraining.MinPairs && Interlocked.Exchange(ref requested, 1) == 0)
-                    {
-                        session.RequestRetrain("bootstrap");
-                    }
+                        paired += outcome == LibsPointOutcome.Paired ? 1 : 0;
+                        if (session.Champion is null && paired >= retraining.MinPairs && Interlocked.Exchange(ref requested, 1) == 0)
+                        {
+                            session.RequestRetrain("bootstrap");
+                        }
 
-                    if (session.Agreement.Current.Count > 0)
-                    {
-                        learningTelemetry.SetTeacherAgreement(session.Agreement.Agreement);
+                        if (session.Agreement.Current.Count > 0)
+                        {
+                            learningTelemetry.SetTeacherAgreement(session.Agreement.Agreement);
+                        }
                     }
                 }
+            }
+            finally
+            {
+                control.Attach(null);
             }
         }
     }

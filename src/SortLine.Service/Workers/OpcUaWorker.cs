@@ -2,24 +2,32 @@ using Microsoft.Extensions.Options;
 using SortLine.OpcUa.AddressSpace;
 using SortLine.OpcUa.Server;
 using SortLine.Pipeline;
+using SortLine.Pipeline.Particles;
 using SortLine.Service.Line;
 using SortLine.Service.Options;
+using SortLine.Telemetry;
 
 namespace SortLine.Service.Workers;
 
 /// <summary>
 /// Runs the OPC UA server (PLC link) with the sorter address space (<see cref="SortLineNodeSet"/>): decisions are published
-/// through <see cref="OpcUaDecisionSink"/>; line state, encoder position, line rate, dropped lines, late decisions, model
-/// version and per-class counts are refreshed once per second.
+/// through <see cref="OpcUaDecisionSink"/>; the line state follows <see cref="LineStatus"/>; encoder position, line rate,
+/// dropped lines, late decisions, model version and per-class counts (<see cref="PlcCounters"/>) are refreshed once per
+/// second. The methods act on the line through <see cref="PlcMethods"/>, and accepted configuration writes change the
+/// running pipeline's rules through <see cref="PlcConfiguration"/>; every call and change is logged with the client's
+/// user name.
 /// </summary>
 /// <remarks>Registered before the sorting worker, so it starts first and stops last (after the pipeline drained).</remarks>
 internal sealed partial class OpcUaWorker(
     IOptions<OpcUaServerOptions> options,
     IOptions<SortingOptions> sorting,
-    IOptions<ParticleOptions> particles,
     OpcUaDecisionSink sink,
     DecisionJournal journal,
-    SortLine.Service.Telemetry.PipelineCounterAdapter counters,
+    PlcCounters plcCounters,
+    LineStatus status,
+    LineControl line,
+    RetrainingControl retraining,
+    ParticleRulesSlot rules,
     ModelSlot models,
     SimulatedLineProvider lines,
     TimeProvider time,
@@ -32,7 +40,15 @@ internal sealed partial class OpcUaWorker(
     private OpcUaServer? _server;
     private SortLineNodeSet? _nodes;
     private ITimer? _timer;
+    private readonly Lock _refreshGate = new();
     private long _lastLines;
+    private long _lastRefresh;
+
+    /// <summary>The largest <see cref="ParticleOptions.MinParticlePixels"/> the options validator accepts (its [Range] maximum).</summary>
+    internal static readonly uint ParticleOptionsMaxMinParticlePixels = Convert.ToUInt32(
+        typeof(ParticleOptions).GetProperty(nameof(ParticleOptions.MinParticlePixels))!
+            .GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), false)
+            .Cast<System.ComponentModel.DataAnnotations.RangeAttribute>().Single().Maximum, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Gets the endpoint URL once started.</summary>
     public string? EndpointUrl => _server?.EndpointUrl;
@@ -44,16 +60,24 @@ internal sealed partial class OpcUaWorker(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var server = new OpcUaServer(options.Value, loggerFactory, time);
-        ParticleOptions p = particles.Value;
+        var configuration = new PlcConfiguration(rules, ClassNames, _logger);
+        var methods = new PlcMethods(line, retraining, plcCounters, Refresh);
         var nodes = SortLineNodeSet.Create(server.AddressSpace, new SortLineNodeSetOptions
         {
             ClassNames = ClassNames,
-            InitialConfiguration = new SortLineConfiguration([.. p.TargetClasses.Select(c => ClassNames[c])], p.TargetFractionThreshold, (uint)p.MinParticlePixels),
-        }, new SortLineMethodHandlers(), time);
+            InitialConfiguration = configuration.Current,
+
+            // The service options allow up to this size; the write rules must agree with them (PlcConfiguration.Validate).
+            MaxMinParticlePixels = ParticleOptionsMaxMinParticlePixels,
+            ConfigurationValidator = configuration.Validate,
+        }, methods.CreateHandlers(), time);
+        nodes.ConfigurationChanged += configuration.Apply;
+        nodes.MethodCalled += OnMethodCalled;
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
         _server = server;
         _nodes = nodes;
-        nodes.SetState(sorting.Value.Enabled ? SortLineState.Starting : SortLineState.Stopped);
+        status.Changed += OnLineStateChanged;
+        nodes.SetState(ToNodeState(status.State));
         sink.Attach(nodes);
         _timer = time.CreateTimer(_ => Refresh(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         LogStarted(_logger, server.EndpointUrl);
@@ -67,26 +91,50 @@ internal sealed partial class OpcUaWorker(
             return;
         }
 
-        long linesNow = journal.LinesReceived;
-        nodes.SetLinesPerSecond(linesNow - _lastLines);
-        _lastLines = linesNow;
-        nodes.SetDroppedLines((ulong)journal.LinesDropped);
-        long late = counters.Inner.Value(PipelineMetrics.ItemsDropped, SortLine.Pipeline.Stages.SchedulingStage.StageName, DropReasons.Deadline)
-            + counters.Inner.Value(PipelineMetrics.ItemsDropped, SortLine.Pipeline.Stages.DecisionFanOut.StageName, DropReasons.Deadline);
-        nodes.SetLateDecisions((ulong)late);
-        nodes.SetEncoderPosition(lines.Encoder.Read().Counts);
-        if (models.Current is { } model)
+        lock (_refreshGate)
         {
-            nodes.SetModelVersion(model.Version);
-            nodes.SetState(SortLineState.Running);
-        }
+            long linesNow = journal.LinesReceived;
+            long elapsed = time.GetTimestamp();
+            double seconds = _lastRefresh == 0 ? 1 : time.GetElapsedTime(_lastRefresh, elapsed).TotalSeconds;
+            if (seconds >= 0.5)
+            {
+                // Only over a long enough window: an extra refresh (after ResetCounters) must not publish a spike.
+                nodes.SetLinesPerSecond(Math.Max(0, linesNow - _lastLines) / seconds);
+                _lastLines = linesNow;
+                _lastRefresh = elapsed;
+            }
 
-        for (int c = 0; c < ClassNames.Count; c++)
-        {
-            nodes.SetParticleCount(c, (ulong)journal.ParticleCount(c));
-            nodes.SetEjectionCount(c, (ulong)journal.EjectionCount(c));
+            nodes.SetDroppedLines(plcCounters.DroppedLines);
+            nodes.SetLateDecisions(plcCounters.LateDecisions);
+            nodes.SetEncoderPosition(lines.Encoder.Read().Counts);
+            if (models.Current is { } model)
+            {
+                nodes.SetModelVersion(model.Version);
+            }
+
+            for (int c = 0; c < ClassNames.Count; c++)
+            {
+                nodes.SetParticleCount(c, plcCounters.ParticleCount(c));
+                nodes.SetEjectionCount(c, plcCounters.EjectionCount(c));
+            }
         }
     }
+
+    private void OnLineStateChanged(object? sender, LineState state) => _nodes?.SetState(ToNodeState(state));
+
+    private void OnMethodCalled(object? sender, SortLineMethodCalledEventArgs e) =>
+        LogMethodCalled(_logger, e.MethodName, e.UserName ?? "anonymous", e.Status);
+
+    /// <summary>The PLC's name of a line state.</summary>
+    public static SortLineState ToNodeState(LineState state) => state switch
+    {
+        LineState.Stopped => SortLineState.Stopped,
+        LineState.Starting => SortLineState.Starting,
+        LineState.Running => SortLineState.Running,
+        LineState.Stopping => SortLineState.Stopping,
+        LineState.Calibrating => SortLineState.Calibrating,
+        _ => SortLineState.Faulted,
+    };
 
     /// <inheritdoc/>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -98,6 +146,7 @@ internal sealed partial class OpcUaWorker(
         }
 
         sink.Attach(null);
+        status.Changed -= OnLineStateChanged;
         _nodes?.SetState(SortLineState.Stopped);
         if (_server is not null)
         {
@@ -118,6 +167,9 @@ internal sealed partial class OpcUaWorker(
             await _server.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PLC called {Method} as {User}: {StatusCode}")]
+    private static partial void LogMethodCalled(ILogger logger, string method, string user, SortLine.OpcUa.Encoding.StatusCode statusCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "OPC UA server listening on {EndpointUrl}")]
     private static partial void LogStarted(ILogger logger, string endpointUrl);

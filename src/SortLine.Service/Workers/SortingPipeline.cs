@@ -32,11 +32,15 @@ internal sealed class SortingPipeline : IDisposable
     private readonly Channel<ClassifiedLine> _lineEdge;
     private readonly CancellationTokenSource _abort = new();
     private readonly Task[] _stages;
+    private readonly ParticleTracker _tracker;
+    private readonly EjectionScheduler _scheduler;
 
     /// <summary>Builds and starts the stages.</summary>
+    /// <remarks>The particle decisions follow <paramref name="rules"/> (swappable while the pipeline runs); particle ids and
+    /// command sequence numbers start at <paramref name="seed"/> (a restarted line continues them).</remarks>
     public SortingPipeline(SpectralPreprocessing plan, PipelineOptions pipeline, ParticleOptions particles, EjectionOptions ejection,
         EncoderScale scale, IBeltClock clock, int cameraCapacity, TimeSpan lineDeadline, bool isReplay, IReadOnlyList<IDecisionSink> sinks, ModelSlot models,
-        PairingHistory history, DecisionJournal journal, PipelineCounterMetrics metrics, TimeProvider time)
+        PairingHistory history, DecisionJournal journal, PipelineCounterMetrics metrics, TimeProvider time, ParticleRulesSlot rules, PipelineSeed seed = default)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         _cameraEdge = Channel.CreateBounded<SwirLine>(
@@ -60,10 +64,11 @@ internal sealed class SortingPipeline : IDisposable
 
         var classification = new HostClassificationStage(_cameraEdge.Reader, _lineEdge.Writer, plan, pipeline.LineChannelCapacity + 8, models, history,
             timestamps, journal, metrics.Telemetry, time, lineDeadline);
-        var particleStage = new ParticleStage(_lineEdge.Reader, decisionEdge.Writer, new ParticleTracker(plan.Pixels, particles),
-            new ParticleDecider(particles), metrics.Counters);
+        _tracker = new ParticleTracker(plan.Pixels, particles, seed.NextParticleId);
+        _scheduler = new EjectionScheduler(ejection, scale, plan.Pixels, seed.NextCommandSequence);
+        var particleStage = new ParticleStage(_lineEdge.Reader, decisionEdge.Writer, _tracker, new ParticleDecider(rules), metrics.Counters);
         var tap = new DecisionTapStage(decisionEdge.Reader, tappedEdge.Writer, journal, models, timestamps, metrics.Telemetry, time);
-        var scheduling = new SchedulingStage(tappedEdge.Reader, commandEdge.Writer, new EjectionScheduler(ejection, scale, plan.Pixels), clock, time,
+        var scheduling = new SchedulingStage(tappedEdge.Reader, commandEdge.Writer, _scheduler, clock, time,
             metrics.Counters);
         var fanOut = new DecisionFanOut(commandEdge.Reader, sinks, pipeline.SinkQueueCapacity, clock, metrics.Counters);
         CancellationToken token = _abort.Token;
@@ -85,6 +90,9 @@ internal sealed class SortingPipeline : IDisposable
 
     /// <summary>Gets the classified lines waiting for the particle stage.</summary>
     public int LineQueueDepth => _lineEdge.Reader.Count;
+
+    /// <summary>Gets where a next pipeline continues (read after <see cref="CompleteAsync"/>: the stages own the counters while they run).</summary>
+    public PipelineSeed Seed => new(_tracker.NextParticleId, _scheduler.NextSequence);
 
     /// <summary>Completes the input and waits until every stage has drained (cancels them after <paramref name="timeout"/>).</summary>
     /// <returns>True when the pipeline drained; false when it had to be cancelled.</returns>

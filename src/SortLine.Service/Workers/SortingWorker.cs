@@ -28,6 +28,10 @@ namespace SortLine.Service.Workers;
 /// <para><b>Edges.</b> Camera edge: bounded, <see cref="BoundedChannelFullMode.DropOldest"/> (the camera is never blocked;
 /// a dropped raw line is disposed and counted as classification/queue_full). The others are the pipeline's
 /// (<see cref="PipelineChannels"/>); the tap's output edge is lossless like the decision edge it extends.</para>
+/// <para><b>Control.</b> After the first calibration the worker starts a <see cref="SortingLine"/> (camera feed and pipeline)
+/// and attaches it to <see cref="LineControl"/>, through which the PLC stops, starts and recalibrates the line; each run
+/// from start to stop has its own pipeline, built with the latest calibration plan and the live
+/// <see cref="ParticleRulesSlot"/>.</para>
 /// <para><b>Faults.</b> A camera fault sets the camera Faulted, withdraws readiness, and reconnects with back-off; the
 /// pipeline keeps running (the tracker closes particles across the gap), so sorting resumes with the next line.</para>
 /// <para><b>Shutdown.</b> On stop the camera read ends, the camera edge is completed, and every stage drains in order: open
@@ -45,6 +49,9 @@ internal sealed partial class SortingWorker(
     IPipelineTelemetry pipelineTelemetry,
     ISensorTelemetry sensorTelemetry,
     IReadinessReporter readiness,
+    LineStatus status,
+    LineControl control,
+    ParticleRulesSlot rules,
     IOptions<LineOptions> lineOptions,
     IOptions<SortingOptions> sortingOptions,
     IOptions<ParticleOptions> particleOptions,
@@ -66,6 +73,7 @@ internal sealed partial class SortingWorker(
         LineOptions line = lineOptions.Value;
         if (!sortingOptions.Value.Enabled)
         {
+            status.Set(LineState.Stopped);
             return;
         }
 
@@ -122,91 +130,31 @@ internal sealed partial class SortingWorker(
         }
 
         sinks.AddRange(extraSinks);
-        using var sortingPipeline = new SortingPipeline(plan, pipeline, particles, ejection, scale, clock, sorting.CameraChannelCapacity,
-            TimeSpan.FromMilliseconds(line.LatencyBudgetMilliseconds), isReplay: false, sinks, models, history, journal,
-            new PipelineCounterMetrics(counters, pipelineTelemetry), time);
-        LogSorting(_logger, camera.Info.LineRateHz, plan.Pixels, plan.Bands);
+        var metrics = new PipelineCounterMetrics(counters, pipelineTelemetry);
+
+        // One pipeline per run (StartLine .. StopLine); each starts with the latest plan (recalibrations) and the live rules.
+        SortingPipeline Create(PipelineSeed seed) => new(calibration.Current ?? plan, pipeline, particles, ejection, scale, clock, sorting.CameraChannelCapacity,
+            TimeSpan.FromMilliseconds(line.LatencyBudgetMilliseconds), isReplay: false, sinks, models, history, journal, metrics, time, rules, seed);
+
+        var sortingLine = new SortingLine(camera, connector, Create, calibration, status, journal, pipelineTelemetry, readiness, DrainTimeout, _logger);
         try
         {
-            await AcquireAsync(camera, connector, sortingPipeline, stoppingToken).ConfigureAwait(false);
+            await sortingLine.StartAsync(stoppingToken).ConfigureAwait(false);
+            control.Attach(sortingLine);
+            LogSorting(_logger, camera.Info.LineRateHz, plan.Pixels, plan.Bands);
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
         }
         finally
         {
-            try
-            {
-                if (await sortingPipeline.CompleteAsync(DrainTimeout).ConfigureAwait(false))
-                {
-                    LogDrained(_logger, journal.DecisionCount, journal.CommandCount);
-                }
-                else
-                {
-                    LogDrainTimeout(_logger, DrainTimeout);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPipelineFailed(_logger, ex);
-            }
-
+            control.Attach(null);
+            await sortingLine.DisposeAsync().ConfigureAwait(false);
             if (logFile is not null)
             {
                 await logFile.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async Task AcquireAsync(ISwirCamera camera, SensorConnector connector, SortingPipeline sortingPipeline, CancellationToken stoppingToken)
-    {
-        long lastSequence = -1;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await foreach (SwirLine l in camera.ReadLinesAsync(stoppingToken).ConfigureAwait(false))
-                {
-                    long sequence = l.Stamp.Sequence;
-                    if (lastSequence >= 0 && sequence > lastSequence + 1)
-                    {
-                        pipelineTelemetry.ItemsDropped(TelemetryStage.Acquisition, DropReason.Sensor, (int)Math.Min(sequence - lastSequence - 1, int.MaxValue));
-                        journal.CountDroppedLines(sequence - lastSequence - 1);
-                    }
-
-                    lastSequence = sequence;
-                    pipelineTelemetry.LinesReceived(1);
-                    journal.CountLines(1);
-                    if (!sortingPipeline.Input.TryWrite(l))
-                    {
-                        l.Dispose();
-                    }
-
-                    pipelineTelemetry.SetQueueDepth(TelemetryStage.Classification, sortingPipeline.CameraQueueDepth);
-                    pipelineTelemetry.SetQueueDepth(TelemetryStage.Particles, sortingPipeline.LineQueueDepth);
-                }
-
-                // The stream ended without a fault (a replay reached its end): nothing more to sort.
-                connector.SetState(SensorState.Disconnected);
-                return;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SensorFaultException ex)
-            {
-                connector.SetState(SensorState.Faulted, ex);
-                readiness.SetCondition(ReadinessCondition.SensorsUp, false);
-                lastSequence = -1;
-                try
-                {
-                    await connector.BackOffAsync(stoppingToken).ConfigureAwait(false);
-                    await connector.ConnectAsync(camera.ConnectAsync, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                readiness.SetCondition(ReadinessCondition.SensorsUp, true);
             }
         }
     }
@@ -232,13 +180,4 @@ internal sealed partial class SortingWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision log {Path}")]
     private static partial void LogDecisionLog(ILogger logger, string path);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline drained: {Decisions} particle decisions, {Commands} ejection commands")]
-    private static partial void LogDrained(ILogger logger, long decisions, long commands);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline did not drain within {Timeout}; stages cancelled")]
-    private static partial void LogDrainTimeout(ILogger logger, TimeSpan timeout);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Pipeline failed")]
-    private static partial void LogPipelineFailed(ILogger logger, Exception exception);
 }

@@ -159,6 +159,53 @@ internal sealed class RawUaClient : IAsyncDisposable
         return Assert.Single(results);
     }
 
+    /// <summary>Calls one method; returns its status code (CallMethodResult.StatusCode) and output arguments.</summary>
+    public async Task<(StatusCode Status, Variant[] Outputs)> CallMethodAsync(NodeId objectId, NodeId methodId, Variant[] inputs, CancellationToken cancellationToken)
+    {
+        // CallRequest: RequestHeader, CallMethodRequest[] { ObjectId, MethodId, InputArguments Variant[] }.
+        RequestHeader header = NextHeader();
+        byte[] body = await CallAsync(
+            CallRequest.EncodingId,
+            CallResponse.EncodingId,
+            UaMessages.Encode((ref UaBinaryWriter w) =>
+            {
+                header.Encode(ref w);
+                w.WriteArrayLength(1);
+                w.WriteNodeId(objectId);
+                w.WriteNodeId(methodId);
+                w.WriteArray(inputs, static (ref UaBinaryWriter ww, Variant v) => ww.WriteVariant(v));
+            }, CallRequest.EncodingId),
+            cancellationToken);
+
+        // CallResponse: ResponseHeader, CallMethodResult[] { StatusCode, InputArgumentResults StatusCode[], InputArgumentDiagnosticInfos[], OutputArguments Variant[] }.
+        var reader = new UaBinaryReader(body);
+        _ = reader.ReadNodeId();
+        _ = ResponseHeader.Decode(ref reader);
+        Assert.Equal(1, reader.ReadArrayLength(4));
+        StatusCode status = reader.ReadStatusCode();
+        _ = reader.ReadArray(static (ref UaBinaryReader r) => r.ReadStatusCode(), 4);
+        _ = reader.ReadArray(static (ref UaBinaryReader r) => r.ReadDiagnosticInfo(), 1);
+        Variant[] outputs = reader.ReadArray(static (ref UaBinaryReader r) => r.ReadVariant(), 1) ?? [];
+        return (status, outputs);
+    }
+
+    /// <summary>Writes one attribute value; returns the per-item status code.</summary>
+    public async Task<StatusCode> WriteAsync(NodeId node, Variant value, CancellationToken cancellationToken)
+    {
+        byte[] body = await CallAsync(
+            WriteRequest.EncodingId,
+            WriteResponse.EncodingId,
+            UaMessages.Encode(new WriteRequest
+            {
+                RequestHeader = NextHeader(),
+                NodesToWrite = [new WriteValue { NodeId = node, AttributeId = 13, Value = new DataValue { Value = value } }],
+            }.Encode, WriteRequest.EncodingId),
+            cancellationToken);
+        var reader = new UaBinaryReader(body);
+        _ = reader.ReadNodeId();
+        return Assert.Single(WriteResponse.Decode(ref reader).Results ?? []);
+    }
+
     /// <summary>Closes the session.</summary>
     public async Task CloseSessionAsync(CancellationToken cancellationToken) =>
         await CallAsync(

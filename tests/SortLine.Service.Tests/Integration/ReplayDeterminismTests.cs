@@ -1,4 +1,5 @@
 using SortLine.Pipeline;
+using SortLine.Pipeline.Particles;
 using SortLine.Pipeline.Scheduling;
 using SortLine.Pipeline.Sinks;
 using SortLine.Sensors.Encoder;
@@ -123,7 +124,8 @@ public sealed class ReplayDeterminismTests(ITestOutputHelper output)
             using var pipeline = new SortingPipeline(plan, new PipelineOptions { LineChannelCapacity = 4 * Lines }, new ParticleOptions(), ejection,
                 new EncoderScale(CountsPerMetre), new RecordedBeltClock(CountsPerMetre * BeltSpeed), cameraCapacity: 16, TimeSpan.MaxValue,
                 isReplay: true, [sink], models, new PairingHistory(), new DecisionJournal(),
-                new PipelineCounterMetrics(new PipelineCounterAdapter(NullTelemetry.Instance), NullTelemetry.Instance), TimeProvider.System);
+                new PipelineCounterMetrics(new PipelineCounterAdapter(NullTelemetry.Instance), NullTelemetry.Instance), TimeProvider.System,
+                new ParticleRulesSlot(ParticleRules.Create(new ParticleOptions())));
             await using SwirRecordingReplayer replayer = SwirRecordingReplayer.Open(header,
                 new ReplayOptions { Pacing = ReplayPacing.AsFastAsPossible, EncoderMode = ReplayEncoderMode.Recorded, PoolCapacity = 64 }, TimeProvider.System);
             await replayer.ConnectAsync(CancellationToken.None);
