@@ -56,6 +56,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera
     private readonly float[] _mix;
     private readonly double[] _pixelAcross;
     private readonly List<Particle>[] _rows;
+    private readonly SceneChunk?[] _rowChunks;
     private readonly double _pitch;
     private readonly double _footprintAlong;
     private readonly double _driftPhase;
@@ -172,6 +173,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera
             _pixelAcross[p] = options.FieldOfViewStartMetres + ((p + 0.5) * _pitch);
         }
 
+        _rowChunks = new SceneChunk?[options.SubsamplesPerAxis];
         _rows = new List<Particle>[options.SubsamplesPerAxis];
         for (int j = 0; j < _rows.Length; j++)
         {
@@ -401,12 +403,19 @@ public sealed class SimulatedSwirCamera : ISwirCamera
         }
 
         double along = _encoder.Scale.ToMetres(encoder);
-        SceneChunk chunk = _scene.ChunkAt(along);
-        for (int p = 0; p < pixels; p++)
+        SceneChunk chunk = _scene.AcquireChunk(along);
+        try
         {
-            SceneHit hit = _scene.HitAt(chunk, _pixelAcross[p], along);
-            particleIds[p] = hit.ParticleId;
-            mainMaterials[p] = hit.MainMaterial;
+            for (int p = 0; p < pixels; p++)
+            {
+                SceneHit hit = _scene.HitAt(chunk, _pixelAcross[p], along);
+                particleIds[p] = hit.ParticleId;
+                mainMaterials[p] = hit.MainMaterial;
+            }
+        }
+        finally
+        {
+            _scene.ReleaseChunk(chunk);
         }
 
         return true;
@@ -434,36 +443,43 @@ public sealed class SimulatedSwirCamera : ISwirCamera
 
         int n = _options.SubsamplesPerAxis;
         double along = _encoder.Scale.ToMetres(position.Counts);
-        if (view == CameraView.Belt)
+        try
         {
-            for (int j = 0; j < n; j++)
-            {
-                CollectRow(along + ((((j + 0.5) / n) - 0.5) * _footprintAlong), _rows[j]);
-            }
-        }
-
-        Span<int> counts = stackalloc int[_materialSpectra.Length];
-        for (int p = 0; p < _pixelAcross.Length; p++)
-        {
-            ReadOnlySpan<float> reflectance;
-            bool exact = false;
             if (view == CameraView.Belt)
             {
-                reflectance = PixelReflectance(p, along, n, counts, out exact);
-            }
-            else
-            {
-                reflectance = view == CameraView.WhiteReference ? _white : _zeros;
+                for (int j = 0; j < n; j++)
+                {
+                    CollectRow(along + ((((j + 0.5) / n) - 0.5) * _footprintAlong), j);
+                }
             }
 
-            int offset = random.NextInt(NoiseTableLength - bands);
-            int e = p * bands;
-            Span<ushort> pixel = data.Slice(e, bands);
-            SwirLineRenderer.Render(reflectance, _dark.AsSpan(e, bands), _gain.AsSpan(e, bands), _noise.AsSpan(offset, bands), model, pixel);
-            if (exact)
+            Span<int> counts = stackalloc int[_materialSpectra.Length];
+            for (int p = 0; p < _pixelAcross.Length; p++)
             {
-                RedrawLowSignal(reflectance, e, model, ref random, pixel);
+                ReadOnlySpan<float> reflectance;
+                bool exact = false;
+                if (view == CameraView.Belt)
+                {
+                    reflectance = PixelReflectance(p, along, n, counts, out exact);
+                }
+                else
+                {
+                    reflectance = view == CameraView.WhiteReference ? _white : _zeros;
+                }
+
+                int offset = random.NextInt(NoiseTableLength - bands);
+                int e = p * bands;
+                Span<ushort> pixel = data.Slice(e, bands);
+                SwirLineRenderer.Render(reflectance, _dark.AsSpan(e, bands), _gain.AsSpan(e, bands), _noise.AsSpan(offset, bands), model, pixel);
+                if (exact)
+                {
+                    RedrawLowSignal(reflectance, e, model, ref random, pixel);
+                }
             }
+        }
+        finally
+        {
+            ReleaseRows();
         }
 
         for (int i = 0; i < _deadElements.Length; i++)
@@ -546,16 +562,35 @@ public sealed class SimulatedSwirCamera : ISwirCamera
         return _scene.BeltMaterial;
     }
 
-    private void CollectRow(double along, List<Particle> row)
+    /// <summary>Lists the particles whose box spans subsample row <paramref name="j"/> (at <paramref name="along"/>), leasing
+    /// the chunk they belong to until <see cref="ReleaseRows"/>.</summary>
+    private void CollectRow(double along, int j)
     {
+        List<Particle> row = _rows[j];
         row.Clear();
-        SceneChunk chunk = _scene.ChunkAt(along);
+        SceneChunk chunk = _scene.AcquireChunk(along);
+        _rowChunks[j] = chunk;
+        ReadOnlySpan<Particle> particles = chunk.Particles;
         foreach (int index in chunk.Candidates(along))
         {
-            Particle particle = chunk.Particles[index];
+            Particle particle = particles[index];
             if (along >= particle.Box.AlongMin && along <= particle.Box.AlongMax)
             {
                 row.Add(particle);
+            }
+        }
+    }
+
+    /// <summary>Ends the row chunks' leases and forgets the rows' particles.</summary>
+    private void ReleaseRows()
+    {
+        for (int j = 0; j < _rowChunks.Length; j++)
+        {
+            if (_rowChunks[j] is SceneChunk chunk)
+            {
+                _rowChunks[j] = null;
+                _rows[j].Clear();
+                _scene.ReleaseChunk(chunk);
             }
         }
     }
