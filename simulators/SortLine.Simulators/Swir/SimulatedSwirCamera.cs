@@ -1,8 +1,8 @@
-using System.Runtime.CompilerServices;
 using SortLine.Sensors;
 using SortLine.Sensors.Encoder;
 using SortLine.Sensors.Swir;
 using SortLine.Simulators.Belt;
+using SortLine.Simulators.Drivers;
 using SortLine.Simulators.Encoder;
 using SortLine.Simulators.Internal;
 using SortLine.Simulators.Library;
@@ -33,7 +33,7 @@ namespace SortLine.Simulators.Swir;
 /// 288 bands): a negligible artefact that buys burst rates far above any camera's line rate.</para>
 /// <para>One reader at a time; the ground-truth query (<see cref="TryGetLineTruth"/>) may run on any thread.</para>
 /// </remarks>
-public sealed class SimulatedSwirCamera : ISwirCamera
+public sealed class SimulatedSwirCamera : ISwirCamera, ISimulatedSampleSource<SwirLine>
 {
     /// <summary>Length of the Gaussian deviate table (2^17 floats = 512 KB).</summary>
     private const int NoiseTableLength = 1 << 17;
@@ -41,9 +41,9 @@ public sealed class SimulatedSwirCamera : ISwirCamera
     private readonly SimulatedSwirCameraOptions _options;
     private readonly BeltScene _scene;
     private readonly IBeltEncoder _encoder;
-    private readonly SimulatedBeltEncoder? _simulatedEncoder;
-    private readonly TimeProvider _time;
-    private readonly SamplePool<SwirLine> _pool;
+    private readonly SensorConnection _connection;
+    private readonly PacingClock _clock;
+    private readonly SimulatedReadLoop<SwirLine> _loop;
     private readonly float[][] _materialSpectra;
     private readonly bool[] _needsExactPoisson;
     private readonly float[] _dark;
@@ -64,13 +64,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera
     private readonly long[] _truthEncoder;
     private readonly CameraView[] _truthView;
     private readonly Lock _truthGate = new();
-    private long _sequence;
-    private long _dropped;
-    private long _linesSinceConnect;
-    private int _reading;
-    private volatile SensorState _state = SensorState.Disconnected;
     private volatile CameraView _view = CameraView.Belt;
-    private bool _disposed;
 
     /// <summary>Creates the camera.</summary>
     /// <param name="options">The settings (validated here).</param>
@@ -92,8 +86,6 @@ public sealed class SimulatedSwirCamera : ISwirCamera
         _options = options;
         _scene = scene;
         _encoder = encoder;
-        _simulatedEncoder = encoder as SimulatedBeltEncoder;
-        _time = timeProvider;
 
         int pixels = options.SpatialPixels;
         int bands = options.Bands;
@@ -106,7 +98,10 @@ public sealed class SimulatedSwirCamera : ISwirCamera
         }
 
         Info = new SwirCameraInfo(options.Model, pixels, centres, fwhm, options.LineRateHz, options.BitDepth);
-        _pool = SwirLine.CreatePool(options.PoolCapacity, pixels, bands);
+        _connection = new SensorConnection(options.Model, "camera");
+        _clock = new PacingClock(timeProvider, options.LineRateHz, options.Pacing, encoder, options.AdvanceSteppedEncoder);
+        _loop = new SimulatedReadLoop<SwirLine>(this, _connection, _clock, SwirLine.CreatePool(options.PoolCapacity, pixels, bands), this,
+            options.DisconnectAfterLines, "lines");
         _materialSpectra = MaterialSpectra.Build(library, scene, centres, fwhm);
 
         var fixedPattern = SimulationRandom.Create(options.Seed, SimulationStreams.SwirFixedPattern);
@@ -190,10 +185,10 @@ public sealed class SimulatedSwirCamera : ISwirCamera
     public SwirCameraInfo Info { get; }
 
     /// <inheritdoc/>
-    public SensorState State => _state;
+    public SensorState State => _connection.State;
 
     /// <inheritdoc/>
-    public long DroppedLines => Interlocked.Read(ref _dropped);
+    public long DroppedLines => _loop.Sequence.Dropped;
 
     /// <summary>Gets the scene the camera looks at.</summary>
     public BeltScene Scene => _scene;
@@ -229,11 +224,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera
     /// <inheritdoc/>
     public ValueTask ConnectAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        cancellationToken.ThrowIfCancellationRequested();
-        _state = SensorState.Connecting;
-        Interlocked.Exchange(ref _linesSinceConnect, 0);
-        _state = SensorState.Running;
+        _connection.Connect(this, cancellationToken);
         return ValueTask.CompletedTask;
     }
 
@@ -245,7 +236,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera
             throw new ArgumentOutOfRangeException(nameof(view), view, "Unknown camera view.");
         }
 
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(_connection.IsDisposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         _view = view;
         return ValueTask.CompletedTask;
@@ -253,109 +244,20 @@ public sealed class SimulatedSwirCamera : ISwirCamera
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The camera is not connected, or another reader is active.</exception>
-    public async IAsyncEnumerable<SwirLine> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<SwirLine> ReadLinesAsync(CancellationToken cancellationToken) => _loop.ReadAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    bool ISimulatedSampleSource<SwirLine>.IsDropped(long sequence) =>
+        _options.DroppedLineProbability > 0
+        && SimulationRandom.Create(_options.Seed, SimulationStreams.SwirDrop, sequence).NextDouble() < _options.DroppedLineProbability;
+
+    /// <inheritdoc/>
+    void ISimulatedSampleSource<SwirLine>.Fill(long sequence, EncoderPosition position, long timestamp, SwirLine sample)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_state is not (SensorState.Running or SensorState.Degraded))
-        {
-            throw new InvalidOperationException($"The camera is {_state}; connect first.");
-        }
-
-        if (Interlocked.Exchange(ref _reading, 1) == 1)
-        {
-            throw new InvalidOperationException("The camera has one reader at a time.");
-        }
-
-        try
-        {
-            bool realTime = _options.Pacing == SensorPacing.RealTime;
-            double ticksPerLine = _time.TimestampFrequency / _options.LineRateHz;
-            long start = _time.GetTimestamp();
-            long slot = 0;
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (_state is not (SensorState.Running or SensorState.Degraded))
-                {
-                    throw new SensorFaultException(Info.Model, SensorFaultKind.Disconnected, $"The camera is {_state}.");
-                }
-
-                if (_options.DisconnectAfterLines is long limit && Interlocked.Read(ref _linesSinceConnect) >= limit)
-                {
-                    _state = SensorState.Faulted;
-                    throw new SensorFaultException(Info.Model, SensorFaultKind.Disconnected,
-                        $"Simulated disconnect after {limit} lines; reconnect to continue.");
-                }
-
-                long timestamp;
-                if (realTime)
-                {
-                    long due = start + (long)Math.Round(slot * ticksPerLine);
-                    long now = _time.GetTimestamp();
-                    if (now < due)
-                    {
-                        await Task.Delay(_time.GetElapsedTime(now, due), _time, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        long latest = (long)Math.Floor((now - start) / ticksPerLine);
-                        long skip = latest - slot + 1 - _pool.Available;
-                        if (skip > 0)
-                        {
-                            Drop(skip);
-                            slot += skip;
-                            continue;
-                        }
-                    }
-
-                    timestamp = due;
-                }
-                else
-                {
-                    if (slot > 0 && _options.AdvanceSteppedEncoder && _simulatedEncoder is { IsStepped: true })
-                    {
-                        _simulatedEncoder.AdvanceBySeconds(1 / _options.LineRateHz);
-                    }
-
-                    timestamp = _time.GetTimestamp();
-                }
-
-                slot++;
-                long sequence = _sequence;
-                if (_options.DroppedLineProbability > 0
-                    && SimulationRandom.Create(_options.Seed, SimulationStreams.SwirDrop, sequence).NextDouble() < _options.DroppedLineProbability)
-                {
-                    Drop(1);
-                    continue;
-                }
-
-                if (!_pool.TryRent(out SwirLine line))
-                {
-                    Drop(1);
-                    if (!realTime)
-                    {
-                        await Task.Yield();
-                    }
-
-                    continue;
-                }
-
-                _sequence++;
-                EncoderPosition position = realTime && _simulatedEncoder is { IsStepped: false }
-                    ? _simulatedEncoder.PositionAt(timestamp)
-                    : _encoder.Read();
-                CameraView view = _view;
-                RenderLine(sequence, position, view, line.Data);
-                line.Stamp = new SampleStamp(sequence, position, timestamp);
-                RecordTruth(sequence, position, view);
-                Interlocked.Increment(ref _linesSinceConnect);
-                yield return line;
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _reading, 0);
-        }
+        CameraView view = _view;
+        RenderLine(sequence, position, view, sample.Data);
+        sample.Stamp = new SampleStamp(sequence, position, timestamp);
+        RecordTruth(sequence, position, view);
     }
 
     /// <summary>
@@ -424,8 +326,11 @@ public sealed class SimulatedSwirCamera : ISwirCamera
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
-        _disposed = true;
-        _state = SensorState.Disconnected;
+        if (_connection.Dispose())
+        {
+            _clock.Dispose();
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -608,16 +513,6 @@ public sealed class SimulatedSwirCamera : ISwirCamera
                 double value = _dark[e + b] + (random.NextPoisson(electrons) / model.ElectronsPerDn) + (readNoise * random.NextGaussian());
                 pixel[b] = (ushort)(int)(Math.Clamp(value, 0, model.MaxDn) + 0.5);
             }
-        }
-    }
-
-    private void Drop(long count)
-    {
-        Interlocked.Add(ref _dropped, count);
-        _sequence += count;
-        if (_state == SensorState.Running)
-        {
-            _state = SensorState.Degraded;
         }
     }
 
