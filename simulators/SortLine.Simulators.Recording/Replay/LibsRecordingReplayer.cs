@@ -24,23 +24,22 @@ namespace SortLine.Simulators.Recording.Replay;
 public sealed class LibsRecordingReplayer : ILibsSpectrometer, IReplayCursor<LibsPoint>
 {
     private readonly LibsRecordingReader _reader;
-    private readonly SensorConnection _connection;
     private readonly ReplayReadLoop<LibsPoint> _loop;
     private LibsRecordHeader _current;
 
     private LibsRecordingReplayer(LibsRecordingReader reader, ReplayOptions options, TimeProvider time)
     {
+        LibsSpectrometerInfo info = reader.Info;
         _reader = reader;
-        _connection = new SensorConnection(reader.Info.Model, "replayer");
-        _loop = new ReplayReadLoop<LibsPoint>(this, _connection, time, options, LibsPoint.CreatePool(options.PoolCapacity, reader.Info.Channels), this,
-            reader.TimestampFrequency, 1.0 / reader.Info.MaxPointRateHz);
+        _loop = new ReplayReadLoop<LibsPoint>(this, info.Model, time, options, LibsPoint.CreatePool(options.PoolCapacity, info.Channels),
+            reader.TimestampFrequency, 1.0 / info.MaxPointRateHz);
     }
 
     /// <inheritdoc/>
     public LibsSpectrometerInfo Info => _reader.Info;
 
     /// <inheritdoc/>
-    public SensorState State => _connection.State;
+    public SensorState State => _loop.Connection.State;
 
     /// <inheritdoc/>
     public long DroppedPoints => _loop.Sequence.Dropped;
@@ -55,11 +54,7 @@ public sealed class LibsRecordingReplayer : ILibsSpectrometer, IReplayCursor<Lib
 
     /// <summary>Makes the replayer ready to stream (the file is already open).</summary>
     /// <exception cref="ObjectDisposedException">The replayer is disposed.</exception>
-    public ValueTask ConnectAsync(CancellationToken cancellationToken)
-    {
-        _connection.Connect(this, cancellationToken);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask ConnectAsync(CancellationToken cancellationToken) => _loop.Connection.ConnectAsync(cancellationToken);
 
     /// <summary>Streams the recorded points (see remarks for stamps, pacing, end and damage).</summary>
     /// <exception cref="InvalidOperationException">Not connected, or another enumeration is running (thrown when enumeration starts).</exception>
@@ -69,9 +64,8 @@ public sealed class LibsRecordingReplayer : ILibsSpectrometer, IReplayCursor<Lib
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
-        if (_connection.Dispose())
+        if (_loop.Close())
         {
-            _loop.Dispose();
             _reader.Dispose();
         }
 

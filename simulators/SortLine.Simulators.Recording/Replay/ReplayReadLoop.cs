@@ -19,7 +19,6 @@ namespace SortLine.Simulators.Recording.Replay;
 internal sealed class ReplayReadLoop<T> : IDisposable
     where T : PooledSample
 {
-    private readonly object _owner;
     private readonly SensorConnection _connection;
     private readonly TimeProvider _time;
     private readonly ReplayOptions _options;
@@ -29,32 +28,49 @@ internal sealed class ReplayReadLoop<T> : IDisposable
     private readonly long _recordedFrequency;
     private readonly double _nominalPeriodSeconds;
 
-    /// <summary>Creates the loop.</summary>
-    /// <param name="owner">The replayer (named when it is disposed).</param>
-    /// <param name="connection">The replayer's connection.</param>
+    /// <summary>Creates the loop, which owns the replayer's connection (named after <paramref name="model"/>).</summary>
+    /// <param name="cursor">The replayer: walks the recording (and is named when it is disposed).</param>
+    /// <param name="model">The replayed sensor's model name.</param>
     /// <param name="time">The clock for pacing and timestamps.</param>
     /// <param name="options">Pacing, looping and encoder options.</param>
     /// <param name="pool">The sample buffers.</param>
-    /// <param name="cursor">Walks the recording.</param>
     /// <param name="recordedFrequency">Ticks per second of the recorded timestamps, or 0 when there are none.</param>
     /// <param name="nominalPeriodSeconds">The sample period used without recorded timestamps.</param>
-    public ReplayReadLoop(object owner, SensorConnection connection, TimeProvider time, ReplayOptions options, SamplePool<T> pool, IReplayCursor<T> cursor,
+    public ReplayReadLoop(IReplayCursor<T> cursor, string model, TimeProvider time, ReplayOptions options, SamplePool<T> pool,
         long recordedFrequency, double nominalPeriodSeconds)
     {
-        _owner = owner;
-        _connection = connection;
+        _cursor = cursor;
+        _connection = new SensorConnection(cursor, model, "replayer");
         _time = time;
         _options = options;
         _pool = pool;
-        _cursor = cursor;
         _delay = new TimerDelay(time);
         _recordedFrequency = recordedFrequency;
         _nominalPeriodSeconds = nominalPeriodSeconds;
-        Sequence = new SampleSequence(connection);
+        Sequence = new SampleSequence(_connection);
     }
+
+    /// <summary>Gets the replayer's connection.</summary>
+    public SensorConnection Connection => _connection;
 
     /// <summary>Gets the sample numbering and drop count.</summary>
     public SampleSequence Sequence { get; }
+
+    /// <summary>Closes the replayer for good (Disconnected) and releases the timer; true the first time only, when the
+    /// caller closes the recording.</summary>
+    public bool Close()
+    {
+        if (!_connection.Dispose())
+        {
+            return false;
+        }
+
+        _delay.Dispose();
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Close();
 
     /// <summary>Streams the recording (see remarks).</summary>
     /// <exception cref="ObjectDisposedException">The replayer is disposed.</exception>
@@ -62,7 +78,7 @@ internal sealed class ReplayReadLoop<T> : IDisposable
     /// <exception cref="SensorFaultException">The recording is damaged (<see cref="SensorFaultKind.DataError"/>).</exception>
     public async IAsyncEnumerable<T> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        _connection.BeginRead(_owner);
+        _connection.BeginRead();
         var timeline = new ReplayTimeline(_time, _options, _recordedFrequency, _nominalPeriodSeconds);
         _delay.BeginRun(cancellationToken);
         try
@@ -109,9 +125,6 @@ internal sealed class ReplayReadLoop<T> : IDisposable
             _connection.EndRead();
         }
     }
-
-    /// <inheritdoc/>
-    public void Dispose() => _delay.Dispose();
 
     private bool TryMoveNextOrFault(out long? recordedTimestamp, out EncoderPosition? recordedEncoder)
     {

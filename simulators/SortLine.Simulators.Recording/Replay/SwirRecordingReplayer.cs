@@ -28,17 +28,15 @@ namespace SortLine.Simulators.Recording.Replay;
 public sealed class SwirRecordingReplayer : ISwirCamera, IReplayCursor<SwirLine>
 {
     private readonly EnviSwirRecording _recording;
-    private readonly SensorConnection _connection;
     private readonly ReplayReadLoop<SwirLine> _loop;
     private int _next;
 
     private SwirRecordingReplayer(EnviSwirRecording recording, ReplayOptions options, TimeProvider time)
     {
+        SwirCameraInfo camera = recording.Camera;
         _recording = recording;
-        _connection = new SensorConnection(recording.Camera.Model, "replayer");
-        _loop = new ReplayReadLoop<SwirLine>(this, _connection, time, options,
-            SwirLine.CreatePool(options.PoolCapacity, recording.Camera.SpatialPixels, recording.Camera.Bands), this,
-            recording.HasStamps ? recording.TimestampFrequency : 0, 1.0 / recording.Camera.LineRateHz);
+        _loop = new ReplayReadLoop<SwirLine>(this, camera.Model, time, options, SwirLine.CreatePool(options.PoolCapacity, camera.SpatialPixels, camera.Bands),
+            recording.HasStamps ? recording.TimestampFrequency : 0, 1.0 / camera.LineRateHz);
     }
 
     /// <inheritdoc/>
@@ -48,7 +46,7 @@ public sealed class SwirRecordingReplayer : ISwirCamera, IReplayCursor<SwirLine>
     public EnviSwirRecording Recording => _recording;
 
     /// <inheritdoc/>
-    public SensorState State => _connection.State;
+    public SensorState State => _loop.Connection.State;
 
     /// <inheritdoc/>
     public long DroppedLines => _loop.Sequence.Dropped;
@@ -69,11 +67,7 @@ public sealed class SwirRecordingReplayer : ISwirCamera, IReplayCursor<SwirLine>
 
     /// <summary>Makes the replayer ready to stream (the file is already open).</summary>
     /// <exception cref="ObjectDisposedException">The replayer is disposed.</exception>
-    public ValueTask ConnectAsync(CancellationToken cancellationToken)
-    {
-        _connection.Connect(this, cancellationToken);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask ConnectAsync(CancellationToken cancellationToken) => _loop.Connection.ConnectAsync(cancellationToken);
 
     /// <summary>Accepts <see cref="CameraView.Belt"/>; a recording holds only the belt view.</summary>
     /// <exception cref="NotSupportedException">A calibration view was requested: a recording has no dark shutter or white tile.</exception>
@@ -95,9 +89,8 @@ public sealed class SwirRecordingReplayer : ISwirCamera, IReplayCursor<SwirLine>
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
-        if (_connection.Dispose())
+        if (_loop.Close())
         {
-            _loop.Dispose();
             _recording.Dispose();
         }
 

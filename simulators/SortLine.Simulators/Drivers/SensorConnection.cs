@@ -8,12 +8,13 @@ namespace SortLine.Simulators.Drivers;
 /// the samples delivered since the last connect.
 /// </summary>
 /// <remarks>
-/// The state is read from any thread; <see cref="Connect"/>, <see cref="BeginRead"/> / <see cref="EndRead"/> and the
+/// The state is read from any thread; <see cref="ConnectAsync"/>, <see cref="BeginRead"/> / <see cref="EndRead"/> and the
 /// transitions are lock-free. The <paramref name="sensorNoun"/> names the sensor in messages ("camera", "replayer").
 /// </remarks>
+/// <param name="owner">The sensor (named by <see cref="ObjectDisposedException"/>).</param>
 /// <param name="model">The sensor's model name (the source of its faults).</param>
 /// <param name="sensorNoun">What the sensor is called in messages.</param>
-internal sealed class SensorConnection(string model, string sensorNoun)
+internal sealed class SensorConnection(object owner, string model, string sensorNoun)
 {
     private int _state = (int)SensorState.Disconnected;
     private int _reading;
@@ -26,30 +27,34 @@ internal sealed class SensorConnection(string model, string sensorNoun)
     /// <summary>Gets whether the sensor is disposed.</summary>
     public bool IsDisposed => _disposed;
 
-    /// <summary>Gets the samples delivered since the last <see cref="Connect"/>.</summary>
+    /// <summary>Gets the samples delivered since the last <see cref="ConnectAsync"/>.</summary>
     public long SamplesSinceConnect => Interlocked.Read(ref _samplesSinceConnect);
 
     /// <summary>Connects (at once): the state becomes Running and the sample count restarts.</summary>
-    /// <param name="owner">The sensor (named by <see cref="ObjectDisposedException"/>).</param>
     /// <param name="cancellationToken">Checked before connecting.</param>
+    /// <returns>A completed task.</returns>
     /// <exception cref="ObjectDisposedException">The sensor is disposed.</exception>
     /// <exception cref="OperationCanceledException">The token is cancelled.</exception>
-    public void Connect(object owner, CancellationToken cancellationToken)
+    public ValueTask ConnectAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, owner);
+        ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
         Set(SensorState.Connecting);
         Interlocked.Exchange(ref _samplesSinceConnect, 0);
         Set(SensorState.Running);
+        return ValueTask.CompletedTask;
     }
 
+    /// <summary>Throws when the sensor is disposed.</summary>
+    /// <exception cref="ObjectDisposedException">The sensor is disposed.</exception>
+    public void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, owner);
+
     /// <summary>Starts the one read: the sensor must be streaming and not read by anyone else.</summary>
-    /// <param name="owner">The sensor (named by <see cref="ObjectDisposedException"/>).</param>
     /// <exception cref="ObjectDisposedException">The sensor is disposed.</exception>
     /// <exception cref="InvalidOperationException">Not connected, or another read is running.</exception>
-    public void BeginRead(object owner)
+    public void BeginRead()
     {
-        ObjectDisposedException.ThrowIf(_disposed, owner);
+        ThrowIfDisposed();
         if (!IsStreaming)
         {
             throw new InvalidOperationException($"The {sensorNoun} is {State}; call ConnectAsync first.");

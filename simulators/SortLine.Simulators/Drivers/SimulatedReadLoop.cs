@@ -18,7 +18,6 @@ namespace SortLine.Simulators.Drivers;
 internal sealed class SimulatedReadLoop<T>
     where T : PooledSample
 {
-    private readonly object _owner;
     private readonly SensorConnection _connection;
     private readonly PacingClock _clock;
     private readonly SamplePool<T> _pool;
@@ -26,29 +25,41 @@ internal sealed class SimulatedReadLoop<T>
     private readonly long? _disconnectAfter;
     private readonly string _samplesNoun;
 
-    /// <summary>Creates the loop.</summary>
-    /// <param name="owner">The sensor (named when it is disposed).</param>
+    /// <summary>Creates the loop, which owns the connection and the clock.</summary>
+    /// <param name="source">The sensor: drops and fills samples.</param>
     /// <param name="connection">The sensor's connection.</param>
     /// <param name="clock">The sensor's pacing.</param>
     /// <param name="pool">The sample buffers.</param>
-    /// <param name="source">Drops and fills samples.</param>
     /// <param name="disconnectAfter">Samples after which the simulated link drops, or null.</param>
     /// <param name="samplesNoun">What the samples are called in messages ("lines").</param>
-    public SimulatedReadLoop(object owner, SensorConnection connection, PacingClock clock, SamplePool<T> pool, ISimulatedSampleSource<T> source,
+    public SimulatedReadLoop(ISimulatedSampleSource<T> source, SensorConnection connection, PacingClock clock, SamplePool<T> pool,
         long? disconnectAfter, string samplesNoun)
     {
-        _owner = owner;
+        _source = source;
         _connection = connection;
         _clock = clock;
         _pool = pool;
-        _source = source;
         _disconnectAfter = disconnectAfter;
         _samplesNoun = samplesNoun;
         Sequence = new SampleSequence(connection);
     }
 
+    /// <summary>Gets the sensor's connection.</summary>
+    public SensorConnection Connection => _connection;
+
     /// <summary>Gets the sample numbering and drop count.</summary>
     public SampleSequence Sequence { get; }
+
+    /// <summary>Closes the sensor for good (Disconnected) and releases the clock's timer; idempotent.</summary>
+    public ValueTask CloseAsync()
+    {
+        if (_connection.Dispose())
+        {
+            _clock.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Streams samples until cancelled or the sensor stops (see remarks).</summary>
     /// <exception cref="ObjectDisposedException">The sensor is disposed.</exception>
@@ -56,7 +67,7 @@ internal sealed class SimulatedReadLoop<T>
     /// <exception cref="SensorFaultException">The sensor stopped streaming, or its simulated link dropped.</exception>
     public async IAsyncEnumerable<T> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        _connection.BeginRead(_owner);
+        _connection.BeginRead();
         _clock.Start(cancellationToken);
         try
         {

@@ -30,8 +30,6 @@ public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer, ISimulatedSam
     private readonly SimulatedLibsSpectrometerOptions _options;
     private readonly BeltScene _scene;
     private readonly IBeltEncoder _encoder;
-    private readonly SensorConnection _connection;
-    private readonly PacingClock _clock;
     private readonly SimulatedReadLoop<LibsPoint> _loop;
     private readonly LibsEmissionModel _model;
     private readonly float[] _fractions;
@@ -61,10 +59,9 @@ public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer, ISimulatedSam
         _encoder = encoder;
         _model = new LibsEmissionModel(options, lines, scene);
         Info = new LibsSpectrometerInfo(options.Model, _model.Wavelengths, _model.SegmentStarts, options.PointRateHz);
-        _connection = new SensorConnection(options.Model, "spectrometer");
-        _clock = new PacingClock(timeProvider, options.PointRateHz, options.Pacing, encoder, options.AdvanceSteppedEncoder);
-        _loop = new SimulatedReadLoop<LibsPoint>(this, _connection, _clock, LibsPoint.CreatePool(options.PoolCapacity, Info.Channels), this,
-            options.DisconnectAfterPoints, "points");
+        _loop = new SimulatedReadLoop<LibsPoint>(this, new SensorConnection(this, options.Model, "spectrometer"),
+            new PacingClock(timeProvider, options.PointRateHz, options.Pacing, encoder, options.AdvanceSteppedEncoder),
+            LibsPoint.CreatePool(options.PoolCapacity, Info.Channels), options.DisconnectAfterPoints, "points");
         _fractions = new float[scene.MaterialCount];
         _truth = new LibsPointTruth[options.TruthHistoryPoints];
         Array.Fill(_truth, new LibsPointTruth(-1, 0, 0, false, 0, 0));
@@ -75,7 +72,7 @@ public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer, ISimulatedSam
     public LibsSpectrometerInfo Info { get; }
 
     /// <inheritdoc/>
-    public SensorState State => _connection.State;
+    public SensorState State => _loop.Connection.State;
 
     /// <inheritdoc/>
     public long DroppedPoints => _loop.Sequence.Dropped;
@@ -151,11 +148,7 @@ public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer, ISimulatedSam
     }
 
     /// <inheritdoc/>
-    public ValueTask ConnectAsync(CancellationToken cancellationToken)
-    {
-        _connection.Connect(this, cancellationToken);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask ConnectAsync(CancellationToken cancellationToken) => _loop.Connection.ConnectAsync(cancellationToken);
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The spectrometer is not connected, or another reader is active.</exception>
@@ -210,15 +203,7 @@ public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer, ISimulatedSam
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync()
-    {
-        if (_connection.Dispose())
-        {
-            _clock.Dispose();
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _loop.CloseAsync();
 
     /// <summary>Fires one shot (also used by tests and benchmarks). Not thread-safe: uses the spectrometer's scratch.</summary>
     internal void Shoot(long sequence, EncoderPosition position, ref SimulationRandom random, LibsPoint point)

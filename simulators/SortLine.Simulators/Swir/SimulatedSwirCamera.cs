@@ -41,8 +41,6 @@ public sealed class SimulatedSwirCamera : ISwirCamera, ISimulatedSampleSource<Sw
     private readonly SimulatedSwirCameraOptions _options;
     private readonly BeltScene _scene;
     private readonly IBeltEncoder _encoder;
-    private readonly SensorConnection _connection;
-    private readonly PacingClock _clock;
     private readonly SimulatedReadLoop<SwirLine> _loop;
     private readonly float[][] _materialSpectra;
     private readonly bool[] _needsExactPoisson;
@@ -98,10 +96,9 @@ public sealed class SimulatedSwirCamera : ISwirCamera, ISimulatedSampleSource<Sw
         }
 
         Info = new SwirCameraInfo(options.Model, pixels, centres, fwhm, options.LineRateHz, options.BitDepth);
-        _connection = new SensorConnection(options.Model, "camera");
-        _clock = new PacingClock(timeProvider, options.LineRateHz, options.Pacing, encoder, options.AdvanceSteppedEncoder);
-        _loop = new SimulatedReadLoop<SwirLine>(this, _connection, _clock, SwirLine.CreatePool(options.PoolCapacity, pixels, bands), this,
-            options.DisconnectAfterLines, "lines");
+        _loop = new SimulatedReadLoop<SwirLine>(this, new SensorConnection(this, options.Model, "camera"),
+            new PacingClock(timeProvider, options.LineRateHz, options.Pacing, encoder, options.AdvanceSteppedEncoder),
+            SwirLine.CreatePool(options.PoolCapacity, pixels, bands), options.DisconnectAfterLines, "lines");
         _materialSpectra = MaterialSpectra.Build(library, scene, centres, fwhm);
 
         var fixedPattern = SimulationRandom.Create(options.Seed, SimulationStreams.SwirFixedPattern);
@@ -185,7 +182,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera, ISimulatedSampleSource<Sw
     public SwirCameraInfo Info { get; }
 
     /// <inheritdoc/>
-    public SensorState State => _connection.State;
+    public SensorState State => _loop.Connection.State;
 
     /// <inheritdoc/>
     public long DroppedLines => _loop.Sequence.Dropped;
@@ -222,11 +219,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera, ISimulatedSampleSource<Sw
     }
 
     /// <inheritdoc/>
-    public ValueTask ConnectAsync(CancellationToken cancellationToken)
-    {
-        _connection.Connect(this, cancellationToken);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask ConnectAsync(CancellationToken cancellationToken) => _loop.Connection.ConnectAsync(cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask SelectViewAsync(CameraView view, CancellationToken cancellationToken)
@@ -236,7 +229,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera, ISimulatedSampleSource<Sw
             throw new ArgumentOutOfRangeException(nameof(view), view, "Unknown camera view.");
         }
 
-        ObjectDisposedException.ThrowIf(_connection.IsDisposed, this);
+        _loop.Connection.ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
         _view = view;
         return ValueTask.CompletedTask;
@@ -324,15 +317,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera, ISimulatedSampleSource<Sw
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync()
-    {
-        if (_connection.Dispose())
-        {
-            _clock.Dispose();
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _loop.CloseAsync();
 
     /// <summary>Renders one line (also used by benchmarks and tests). Not thread-safe: uses the camera's scratch.</summary>
     internal void RenderLine(long sequence, EncoderPosition position, CameraView view, Span<ushort> data)
