@@ -35,6 +35,7 @@ public sealed class BeltScene
     private readonly SceneChunk?[] _cache;
     private readonly long[] _lastUse;
     private readonly Stack<SceneChunk> _spare = new();
+    private readonly ChunkCapacity _capacity = new();
     private readonly SceneChunkGenerator _generator;
     private long _useClock;
 
@@ -328,7 +329,7 @@ public sealed class BeltScene
                     evicted.IsCached = false;
                 }
 
-                storage = _spare.Count > 0 ? _spare.Pop() : new SceneChunk(Options.ChunkLengthMetres);
+                storage = _spare.Count > 0 ? _spare.Pop() : new SceneChunk(Options.ChunkLengthMetres, _capacity);
             }
 
             // Generated under the lock: a chunk takes a few milliseconds and is needed once per chunk length of belt.

@@ -7,7 +7,8 @@ namespace SortLine.Simulators.Belt;
 /// <remarks>
 /// <para>The object is reusable storage: <see cref="SceneChunkGenerator"/> fills it for one chunk index, and when the
 /// scene evicts it from its cache it is filled again for another index, reusing its particle objects, grain and bin
-/// arrays (they only grow, so steady-state generation allocates nothing).</para>
+/// arrays. They only grow, to the scene's <see cref="ChunkCapacity"/> (with headroom over the largest chunk so far), so
+/// steady-state generation allocates nothing.</para>
 /// <para>Between two fillings it is immutable and queried from several threads. A reader holds a lease
 /// (<see cref="BeltScene.AcquireChunk"/> / <see cref="BeltScene.ReleaseChunk"/>) while it uses the chunk or any of its
 /// particles; <see cref="Leases"/> and <see cref="IsCached"/> belong to the scene and change only under its lock.</para>
@@ -17,6 +18,7 @@ internal sealed class SceneChunk
     /// <summary>Bin length along the belt, m.</summary>
     public const double BinLength = 0.02;
 
+    private readonly ChunkCapacity _capacity;
     private readonly int[] _binStarts;
     private readonly int[] _binFill;
     private int[] _binItems = [];
@@ -26,9 +28,12 @@ internal sealed class SceneChunk
     private int _grainCount;
 
     /// <summary>Creates empty storage for chunks of <paramref name="length"/> metres.</summary>
-    public SceneChunk(double length)
+    /// <param name="length">The chunk length, m.</param>
+    /// <param name="capacity">The scene's storage sizes, shared by all its chunks.</param>
+    public SceneChunk(double length, ChunkCapacity capacity)
     {
         Length = length;
+        _capacity = capacity;
         int bins = (int)Math.Ceiling(length / BinLength);
         _binStarts = new int[bins + 1];
         _binFill = new int[bins];
@@ -53,13 +58,20 @@ internal sealed class SceneChunk
     /// <summary>Gets or sets whether the scene's cache holds this chunk (the scene's lock guards it).</summary>
     public bool IsCached { get; set; }
 
-    /// <summary>Starts filling the storage for chunk <paramref name="index"/>: no particles, no grains.</summary>
+    /// <summary>Starts filling the storage for chunk <paramref name="index"/>: no particles, no grains; the storage first
+    /// grows to the scene's capacity if it is smaller.</summary>
     public void Reset(long index, double alongStart)
     {
         Index = index;
         AlongStart = alongStart;
         _count = 0;
         _grainCount = 0;
+        GrowParticles(_capacity.Particles);
+        GrowGrains(_capacity.Grains);
+        if (_binItems.Length < _capacity.BinItems)
+        {
+            _binItems = new int[_capacity.BinItems];
+        }
     }
 
     /// <summary>The particle object the next placed particle will be (reused storage; its old contents are stale).</summary>
@@ -67,14 +79,7 @@ internal sealed class SceneChunk
     {
         if (_count == _particles.Length)
         {
-            // Grow by doubling and fill every new slot now, so a chunk with a few more particles than any before
-            // allocates once, not per particle.
-            int old = _particles.Length;
-            Array.Resize(ref _particles, Math.Max(64, old * 2));
-            for (int i = old; i < _particles.Length; i++)
-            {
-                _particles[i] = new Particle();
-            }
+            GrowParticles(ChunkCapacity.WithHeadroom(_count + 1));
         }
 
         return _particles[_count];
@@ -88,7 +93,7 @@ internal sealed class SceneChunk
     {
         if (_grainCount == _grains.Length)
         {
-            Array.Resize(ref _grains, Math.Max(64, _grains.Length * 2));
+            GrowGrains(ChunkCapacity.WithHeadroom(_grainCount + 1));
         }
 
         _grains[_grainCount] = grain;
@@ -127,7 +132,7 @@ internal sealed class SceneChunk
 
         if (_binItems.Length < starts[bins])
         {
-            _binItems = new int[Math.Max(starts[bins], _binItems.Length * 2)];
+            _binItems = new int[ChunkCapacity.WithHeadroom(starts[bins])];
         }
 
         Span<int> fill = _binFill;
@@ -140,6 +145,8 @@ internal sealed class SceneChunk
                 _binItems[starts[b] + fill[b]++] = i;
             }
         }
+
+        _capacity.Observe(_count, _grainCount, starts[bins]);
     }
 
     /// <summary>Indices (ascending, i.e. bottom to top) of particles whose box overlaps the bin holding <paramref name="along"/>.</summary>
@@ -170,6 +177,31 @@ internal sealed class SceneChunk
         }
 
         return null;
+    }
+
+    /// <summary>Grows the particle slots to at least <paramref name="size"/>, filling every new slot with a particle object
+    /// now, so a chunk with a few more particles than any before allocates once, not per particle.</summary>
+    private void GrowParticles(int size)
+    {
+        int old = _particles.Length;
+        if (old >= size)
+        {
+            return;
+        }
+
+        Array.Resize(ref _particles, size);
+        for (int i = old; i < size; i++)
+        {
+            _particles[i] = new Particle();
+        }
+    }
+
+    private void GrowGrains(int size)
+    {
+        if (_grains.Length < size)
+        {
+            Array.Resize(ref _grains, size);
+        }
     }
 
     private (int First, int Last) BinRange(BeltBox box, int bins)

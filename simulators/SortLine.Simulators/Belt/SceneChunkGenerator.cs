@@ -232,6 +232,9 @@ internal sealed class SceneChunkGenerator
     /// <summary>A coarse grid of placed particles, so a candidate is checked against its neighbours only; reused from chunk to chunk.</summary>
     private sealed class PlacementGrid
     {
+        /// <summary>Initial room per cell: a cell is about two largest particles wide, so rarely holds more.</summary>
+        private const int CellCapacity = 64;
+
         private readonly List<Particle>[] _cells;
         private readonly List<Particle> _near = [];
         private readonly int _columns;
@@ -248,7 +251,7 @@ internal sealed class SceneChunkGenerator
             _cells = new List<Particle>[_columns * _rows];
             for (int i = 0; i < _cells.Length; i++)
             {
-                _cells[i] = [];
+                _cells[i] = new List<Particle>(CellCapacity);
             }
         }
 
