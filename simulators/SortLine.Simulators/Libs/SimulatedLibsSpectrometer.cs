@@ -22,6 +22,9 @@ namespace SortLine.Simulators.Libs;
 /// <para><b>Timing</b> and <b>determinism</b> follow <see cref="SimulatedSwirCamera"/>: real-time shots due at n / rate on the
 /// <see cref="TimeProvider"/>, or burst; every shot draws from its own substream (seed, sequence).</para>
 /// <para>One reader at a time; <see cref="TryGetPointTruth"/> may run on any thread.</para>
+/// <para>Connection state, pacing, drops and the read loop are the simulators' shared driver parts
+/// (<see cref="SimulatedReadLoop{T}"/>); once warmed up, a read allocates nothing per shot, belt chunk generation
+/// included (the scene recycles evicted chunks).</para>
 /// </remarks>
 public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer, ISimulatedSampleSource<LibsPoint>
 {

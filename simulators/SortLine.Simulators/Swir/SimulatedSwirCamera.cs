@@ -32,6 +32,9 @@ namespace SortLine.Simulators.Swir;
 /// (band-shifted) deviates only when their windows overlap (probability ≈ 2 · bands / 2^17 ≈ 0.4 % per pixel pair at
 /// 288 bands): a negligible artefact that buys burst rates far above any camera's line rate.</para>
 /// <para>One reader at a time; the ground-truth query (<see cref="TryGetLineTruth"/>) may run on any thread.</para>
+/// <para>Connection state, pacing, drops and the read loop are the simulators' shared driver parts
+/// (<see cref="SimulatedReadLoop{T}"/>); once warmed up, a read allocates nothing per line, belt chunk generation
+/// included (the scene recycles evicted chunks).</para>
 /// </remarks>
 public sealed class SimulatedSwirCamera : ISwirCamera, ISimulatedSampleSource<SwirLine>
 {
