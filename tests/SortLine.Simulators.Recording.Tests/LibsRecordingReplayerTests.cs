@@ -1,6 +1,7 @@
 using SortLine.Sensors;
 using SortLine.Sensors.Libs;
 using SortLine.Simulators.Recording.Replay;
+using SortLine.Testing;
 
 namespace SortLine.Simulators.Recording.Tests;
 
@@ -24,6 +25,31 @@ public sealed class LibsRecordingReplayerTests
         }
 
         return result;
+    }
+
+    [Theory]
+    [InlineData(ReplayPacing.AsFastAsPossible)]
+    [InlineData(ReplayPacing.Accelerated)]
+    [InlineData(ReplayPacing.RecordedPace)]
+    public async Task ReadPoints_SteadyStateLoop_AllocatesNothingPerPoint(ReplayPacing pacing)
+    {
+        // Paced runs wait on the clock's timer, which the auto-advancing clock fires at once (see the SWIR replayer test).
+        using var dir = new TempDirectory();
+        LibsTestData.Write(dir.File("a.slibs"), 5);
+        var options = new ReplayOptions { Pacing = pacing, SpeedFactor = 4, Loop = true };
+        await using var replayer = LibsRecordingReplayer.Open(dir.File("a.slibs"), options, new ManualTimeProvider { AutoAdvance = true });
+        await replayer.ConnectAsync(CancellationToken.None);
+        await using IAsyncEnumerator<LibsPoint> points = replayer.ReadPointsAsync(CancellationToken.None).GetAsyncEnumerator();
+
+        AllocationAssert.NoAllocations(() =>
+        {
+            for (int i = 0; i < 40; i++)
+            {
+                ValueTask<bool> next = points.MoveNextAsync();
+                Assert.True(next.IsCompletedSuccessfully && next.Result, "A replayed point was not ready at once.");
+                points.Current.Dispose();
+            }
+        });
     }
 
     [Fact]

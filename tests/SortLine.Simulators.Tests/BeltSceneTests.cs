@@ -1,4 +1,5 @@
 using SortLine.Simulators.Belt;
+using SortLine.Testing;
 
 namespace SortLine.Simulators.Tests;
 
@@ -166,6 +167,63 @@ public sealed class BeltSceneTests
     }
 
     [Fact]
+    public void AcquireChunk_EvictedWhileLeased_KeepsItsParticlesUntilReleased()
+    {
+        var scene = new BeltScene(new BeltSceneOptions { Seed = 8, ChunkLengthMetres = 0.5, MaxCachedChunks = 2 });
+        SceneChunk held = scene.AcquireChunk(0.1);
+        long[] ids = Ids(held);
+
+        // Three more chunks evict the held one from the two-chunk cache; its storage must not be refilled meanwhile.
+        foreach (double along in new[] { 0.6, 1.1, 1.6, 2.1 })
+        {
+            scene.ReleaseChunk(scene.AcquireChunk(along));
+        }
+
+        Assert.Equal(0, held.Index);
+        Assert.Equal(ids, Ids(held));
+        scene.ReleaseChunk(held);
+
+        // Released and evicted, the storage is the spare that serves the next chunk whose evicted predecessor is still held.
+        SceneChunk other = scene.AcquireChunk(2.1);   // chunk 4, held
+        scene.ReleaseChunk(scene.AcquireChunk(2.6)); // chunk 5 evicts chunk 3 (free) and takes its storage
+        SceneChunk next = scene.AcquireChunk(3.1);    // chunk 6 evicts the held chunk 4: no fresh storage needed
+        Assert.Same(held, next);
+        Assert.Equal(6, next.Index);
+        Assert.Equal(4, other.Index);
+        scene.ReleaseChunk(next);
+        scene.ReleaseChunk(other);
+        Assert.True(scene.CachedChunks <= 2);
+    }
+
+    [Fact]
+    public void QueryFootprint_MovingBeltSteadyState_AllocatesNothing()
+    {
+        var scene = new BeltScene(new BeltSceneOptions { Seed = 8, ChunkLengthMetres = 0.5, MaxCachedChunks = 3 });
+        var fractions = new float[scene.MaterialCount];
+        double along = 0;
+
+        // Each round moves 2 m: four chunks generated into recycled storage.
+        AllocationAssert.NoAllocations(() =>
+        {
+            for (int i = 0; i < 100; i++, along += 0.02)
+            {
+                scene.QueryFootprint(0.5, along, 0.001, 0.001, 4, fractions);
+            }
+        }, warmUps: 4);
+    }
+
+    private static long[] Ids(SceneChunk chunk)
+    {
+        var ids = new long[chunk.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = chunk.Particles[i].Id;
+        }
+
+        return ids;
+    }
+
+    [Fact]
     public void GetParticles_DifferentSeeds_DifferentBelts()
     {
         var a = new List<ParticleTruth>();
@@ -199,7 +257,7 @@ public sealed class BeltSceneTests
             int owners = 0;
             foreach (ParticleTruth p in particles)
             {
-                if (p.BoundingBox.Contains(x, y) && scene.ChunkAt(y).Particles.Any(q => q.Id == p.Id && q.Contains(x, y)))
+                if (p.BoundingBox.Contains(x, y) && OutlineContains(scene, p.Id, x, y))
                 {
                     owners++;
                 }
@@ -209,6 +267,28 @@ public sealed class BeltSceneTests
         }
 
         Assert.True(shared <= 2, $"{shared} sample points lie in two particles.");
+    }
+
+    /// <summary>Whether the outline of particle <paramref name="id"/> contains the point (the chunk is leased meanwhile).</summary>
+    private static bool OutlineContains(BeltScene scene, long id, double x, double y)
+    {
+        SceneChunk chunk = scene.AcquireChunk(y);
+        try
+        {
+            foreach (Particle q in chunk.Particles)
+            {
+                if (q.Id == id && q.Contains(x, y))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            scene.ReleaseChunk(chunk);
+        }
     }
 
     [Theory]

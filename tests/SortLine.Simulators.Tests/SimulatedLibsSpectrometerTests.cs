@@ -4,6 +4,7 @@ using SortLine.Simulators.Belt;
 using SortLine.Simulators.Encoder;
 using SortLine.Simulators.Internal;
 using SortLine.Simulators.Libs;
+using SortLine.Testing;
 
 namespace SortLine.Simulators.Tests;
 
@@ -153,6 +154,28 @@ public sealed class SimulatedLibsSpectrometerTests
         {
             Assert.True(a[i].Spectrum.AsSpan().SequenceEqual(b[i].Spectrum));
             Assert.False(a[i].Spectrum.AsSpan().SequenceEqual(c[i].Spectrum));
+        }
+    }
+
+    [Fact]
+    public async Task ReadPointsAsync_BurstSteadyState_AllocatesNothingPerPoint()
+    {
+        // 0.5 m chunks at 2 cm per point: every round of 100 points generates four chunks, recycling evicted ones.
+        SimulatedLibsSpectrometer libs = LibsRig.Burst(scene: new BeltSceneOptions { Seed = 3, ChunkLengthMetres = 0.5, MaxCachedChunks = 3 });
+        await libs.ConnectAsync(CancellationToken.None);
+        await using IAsyncEnumerator<LibsPoint> points = libs.ReadPointsAsync(CancellationToken.None).GetAsyncEnumerator();
+
+        AllocationAssert.NoAllocations(() => TakeSynchronously(points, 100), warmUps: 4);
+    }
+
+    /// <summary>Takes points that must be ready at once (burst mode) and returns them to the pool.</summary>
+    private static void TakeSynchronously(IAsyncEnumerator<LibsPoint> points, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            ValueTask<bool> next = points.MoveNextAsync();
+            Assert.True(next.IsCompletedSuccessfully && next.Result, "A burst-mode point was not ready at once.");
+            points.Current.Dispose();
         }
     }
 

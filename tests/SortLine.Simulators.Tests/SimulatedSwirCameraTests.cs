@@ -5,6 +5,7 @@ using SortLine.Simulators.Belt;
 using SortLine.Simulators.Encoder;
 using SortLine.Simulators.Swir;
 using SortLine.Spectra.Calibration;
+using SortLine.Testing;
 
 namespace SortLine.Simulators.Tests;
 
@@ -354,6 +355,28 @@ public sealed class SimulatedSwirCameraTests
 
         Assert.InRange(particlePixels / (double)(lines.Count * ids.Length), 0.15, 0.45);
         Assert.False(camera.TryGetLineTruth(12_345, ids, mains));
+    }
+
+    [Fact]
+    public async Task ReadLinesAsync_BurstSteadyState_AllocatesNothingPerLine()
+    {
+        // 0.5 m chunks at 3 mm per line: every round of 400 lines generates two or three chunks, recycling evicted ones.
+        SimulatedSwirCamera camera = CameraRig.Burst(scene: new BeltSceneOptions { Seed = 3, ChunkLengthMetres = 0.5, MaxCachedChunks = 3 });
+        await camera.ConnectAsync(CancellationToken.None);
+        await using IAsyncEnumerator<SwirLine> lines = camera.ReadLinesAsync(CancellationToken.None).GetAsyncEnumerator();
+
+        AllocationAssert.NoAllocations(() => TakeSynchronously(lines, 400), warmUps: 4);
+    }
+
+    /// <summary>Takes lines that must be ready at once (burst mode) and returns them to the pool.</summary>
+    private static void TakeSynchronously(IAsyncEnumerator<SwirLine> lines, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            ValueTask<bool> next = lines.MoveNextAsync();
+            Assert.True(next.IsCompletedSuccessfully && next.Result, "A burst-mode line was not ready at once.");
+            lines.Current.Dispose();
+        }
     }
 
     [Theory]

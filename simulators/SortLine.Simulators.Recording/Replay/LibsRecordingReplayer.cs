@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using SortLine.Sensors;
 using SortLine.Sensors.Encoder;
 using SortLine.Sensors.Libs;
+using SortLine.Simulators.Drivers;
 using SortLine.Simulators.Recording.Libs;
 
 namespace SortLine.Simulators.Recording.Replay;
@@ -21,35 +21,28 @@ namespace SortLine.Simulators.Recording.Replay;
 /// record's byte offset, and the state becomes <see cref="SensorState.Faulted"/>.</para>
 /// <para>Points come from a pool; the consumer disposes each. Steady state allocates nothing per point. One reader at a time.</para>
 /// </remarks>
-public sealed class LibsRecordingReplayer : ILibsSpectrometer
+public sealed class LibsRecordingReplayer : ILibsSpectrometer, IReplayCursor<LibsPoint>
 {
     private readonly LibsRecordingReader _reader;
-    private readonly ReplayOptions _options;
-    private readonly TimeProvider _time;
-    private readonly SamplePool<LibsPoint> _pool;
-    private readonly ReplayPacer _pacer;
-    private long _dropped;
-    private int _state;
-    private int _reading;
-    private bool _disposed;
+    private readonly ReplayReadLoop<LibsPoint> _loop;
+    private LibsRecordHeader _current;
 
     private LibsRecordingReplayer(LibsRecordingReader reader, ReplayOptions options, TimeProvider time)
     {
+        LibsSpectrometerInfo info = reader.Info;
         _reader = reader;
-        _options = options;
-        _time = time;
-        _pool = LibsPoint.CreatePool(options.PoolCapacity, reader.Info.Channels);
-        _pacer = new ReplayPacer(time);
+        _loop = new ReplayReadLoop<LibsPoint>(this, info.Model, time, options, LibsPoint.CreatePool(options.PoolCapacity, info.Channels),
+            reader.TimestampFrequency, 1.0 / info.MaxPointRateHz);
     }
 
     /// <inheritdoc/>
     public LibsSpectrometerInfo Info => _reader.Info;
 
     /// <inheritdoc/>
-    public SensorState State => (SensorState)Volatile.Read(ref _state);
+    public SensorState State => _loop.Connection.State;
 
     /// <inheritdoc/>
-    public long DroppedPoints => Interlocked.Read(ref _dropped);
+    public long DroppedPoints => _loop.Sequence.Dropped;
 
     /// <summary>Opens a LIBS recording for replay.</summary>
     /// <param name="path">The recording.</param>
@@ -61,118 +54,42 @@ public sealed class LibsRecordingReplayer : ILibsSpectrometer
 
     /// <summary>Makes the replayer ready to stream (the file is already open).</summary>
     /// <exception cref="ObjectDisposedException">The replayer is disposed.</exception>
-    public ValueTask ConnectAsync(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        cancellationToken.ThrowIfCancellationRequested();
-        SetState(SensorState.Running);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask ConnectAsync(CancellationToken cancellationToken) => _loop.Connection.ConnectAsync(cancellationToken);
 
     /// <summary>Streams the recorded points (see remarks for stamps, pacing, end and damage).</summary>
     /// <exception cref="InvalidOperationException">Not connected, or another enumeration is running (thrown when enumeration starts).</exception>
     /// <exception cref="SensorFaultException">The recording is damaged; points before the damage were delivered.</exception>
-    public IAsyncEnumerable<LibsPoint> ReadPointsAsync(CancellationToken cancellationToken) => Stream(cancellationToken);
+    public IAsyncEnumerable<LibsPoint> ReadPointsAsync(CancellationToken cancellationToken) => _loop.ReadAsync(cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
-        if (!_disposed)
+        if (_loop.Close())
         {
-            _disposed = true;
-            _pacer.Dispose();
             _reader.Dispose();
-            SetState(SensorState.Disconnected);
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private async IAsyncEnumerable<LibsPoint> Stream([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    void IReplayCursor<LibsPoint>.Rewind() => _reader.Rewind();
+
+    /// <inheritdoc/>
+    bool IReplayCursor<LibsPoint>.TryMoveNext(out long? recordedTimestamp, out EncoderPosition? recordedEncoder)
     {
-        if (State is not (SensorState.Running or SensorState.Degraded))
-        {
-            throw new InvalidOperationException($"The replayer is {State}; call ConnectAsync first.");
-        }
-
-        if (Interlocked.Exchange(ref _reading, 1) == 1)
-        {
-            throw new InvalidOperationException("Another enumeration of this replayer is running; a spectrometer has one reader.");
-        }
-
-        var timeline = new ReplayTimeline(_time, _options, _reader.TimestampFrequency, 1.0 / Info.MaxPointRateHz);
-        _pacer.BeginRun(cancellationToken);
-        try
-        {
-            _reader.Rewind();
-            timeline.Start();
-            long sequence = 0;
-            while (true)
-            {
-                int index = 0;
-                while (TryReadOrFault(out LibsRecordHeader record))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    long due = timeline.Due(index++, record.Stamp.Timestamp);
-                    EncoderPosition encoder = timeline.Encoder(sequence, record.Stamp.Encoder);
-                    if (timeline.IsPaced)
-                    {
-                        while (true)
-                        {
-                            ValueTask wait = _pacer.DelayUntilAsync(due);
-                            if (wait.IsCompletedSuccessfully)
-                            {
-                                break;
-                            }
-
-                            await wait.ConfigureAwait(false);
-                        }
-                    }
-
-                    if (!_pool.TryRent(out LibsPoint point))
-                    {
-                        Interlocked.Increment(ref _dropped);
-                        SetState(SensorState.Degraded);
-                        sequence++;
-                        continue;
-                    }
-
-                    _reader.CopySpectrumTo(point.Spectrum);
-                    point.ScanXMm = record.ScanXMm;
-                    point.ScanYMm = record.ScanYMm;
-                    point.Stamp = new SampleStamp(sequence++, encoder, _time.GetTimestamp());
-                    yield return point;
-                }
-
-                if (!_options.Loop || index == 0)
-                {
-                    SetState(SensorState.Disconnected);
-                    break;
-                }
-
-                timeline.EndPass();
-                _reader.Rewind();
-            }
-        }
-        finally
-        {
-            _pacer.EndRun();
-            Volatile.Write(ref _reading, 0);
-        }
+        bool found = _reader.TryReadNext(out _current);
+        recordedTimestamp = found ? _current.Stamp.Timestamp : null;
+        recordedEncoder = found ? _current.Stamp.Encoder : null;
+        return found;
     }
 
-    private bool TryReadOrFault(out LibsRecordHeader record)
+    /// <inheritdoc/>
+    void IReplayCursor<LibsPoint>.Fill(LibsPoint sample, SampleStamp stamp)
     {
-        try
-        {
-            return _reader.TryReadNext(out record);
-        }
-        catch (RecordingFormatException ex)
-        {
-            SetState(SensorState.Faulted);
-            throw new SensorFaultException(Info.Model, SensorFaultKind.DataError, "Replay stopped at damaged data: " + ex.Message, ex);
-        }
+        _reader.CopySpectrumTo(sample.Spectrum);
+        sample.ScanXMm = _current.ScanXMm;
+        sample.ScanYMm = _current.ScanYMm;
+        sample.Stamp = stamp;
     }
-
-    private void SetState(SensorState state) => Volatile.Write(ref _state, (int)state);
 }

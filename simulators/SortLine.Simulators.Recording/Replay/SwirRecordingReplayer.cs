@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using SortLine.Sensors;
 using SortLine.Sensors.Encoder;
 using SortLine.Sensors.Swir;
+using SortLine.Simulators.Drivers;
 using SortLine.Simulators.Recording.Envi;
 
 namespace SortLine.Simulators.Recording.Replay;
@@ -25,25 +25,18 @@ namespace SortLine.Simulators.Recording.Replay;
 /// <para>Lines come from a pool (<see cref="ReplayOptions.PoolCapacity"/>); the consumer disposes each. Steady-state
 /// replay allocates nothing per line. One reader at a time. Only the belt view exists in a recording.</para>
 /// </remarks>
-public sealed class SwirRecordingReplayer : ISwirCamera
+public sealed class SwirRecordingReplayer : ISwirCamera, IReplayCursor<SwirLine>
 {
     private readonly EnviSwirRecording _recording;
-    private readonly ReplayOptions _options;
-    private readonly TimeProvider _time;
-    private readonly SamplePool<SwirLine> _pool;
-    private readonly ReplayPacer _pacer;
-    private long _dropped;
-    private int _state;
-    private int _reading;
-    private bool _disposed;
+    private readonly ReplayReadLoop<SwirLine> _loop;
+    private int _next;
 
     private SwirRecordingReplayer(EnviSwirRecording recording, ReplayOptions options, TimeProvider time)
     {
+        SwirCameraInfo camera = recording.Camera;
         _recording = recording;
-        _options = options;
-        _time = time;
-        _pool = SwirLine.CreatePool(options.PoolCapacity, recording.Camera.SpatialPixels, recording.Camera.Bands);
-        _pacer = new ReplayPacer(time);
+        _loop = new ReplayReadLoop<SwirLine>(this, camera.Model, time, options, SwirLine.CreatePool(options.PoolCapacity, camera.SpatialPixels, camera.Bands),
+            recording.HasStamps ? recording.TimestampFrequency : 0, 1.0 / camera.LineRateHz);
     }
 
     /// <inheritdoc/>
@@ -53,10 +46,10 @@ public sealed class SwirRecordingReplayer : ISwirCamera
     public EnviSwirRecording Recording => _recording;
 
     /// <inheritdoc/>
-    public SensorState State => (SensorState)Volatile.Read(ref _state);
+    public SensorState State => _loop.Connection.State;
 
     /// <inheritdoc/>
-    public long DroppedLines => Interlocked.Read(ref _dropped);
+    public long DroppedLines => _loop.Sequence.Dropped;
 
     /// <summary>Opens a recording for replay.</summary>
     /// <param name="headerPath">The ENVI <c>.hdr</c> file.</param>
@@ -74,13 +67,7 @@ public sealed class SwirRecordingReplayer : ISwirCamera
 
     /// <summary>Makes the replayer ready to stream (the file is already open).</summary>
     /// <exception cref="ObjectDisposedException">The replayer is disposed.</exception>
-    public ValueTask ConnectAsync(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        cancellationToken.ThrowIfCancellationRequested();
-        SetState(SensorState.Running);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask ConnectAsync(CancellationToken cancellationToken) => _loop.Connection.ConnectAsync(cancellationToken);
 
     /// <summary>Accepts <see cref="CameraView.Belt"/>; a recording holds only the belt view.</summary>
     /// <exception cref="NotSupportedException">A calibration view was requested: a recording has no dark shutter or white tile.</exception>
@@ -97,122 +84,47 @@ public sealed class SwirRecordingReplayer : ISwirCamera
     /// <summary>Streams the recording's lines (see remarks for stamps, pacing, end and damage).</summary>
     /// <exception cref="InvalidOperationException">Not connected, or another enumeration is running (thrown when enumeration starts).</exception>
     /// <exception cref="SensorFaultException">The recording is damaged; lines before the damage were delivered.</exception>
-    public IAsyncEnumerable<SwirLine> ReadLinesAsync(CancellationToken cancellationToken) => Stream(cancellationToken);
+    public IAsyncEnumerable<SwirLine> ReadLinesAsync(CancellationToken cancellationToken) => _loop.ReadAsync(cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
-        if (!_disposed)
+        if (_loop.Close())
         {
-            _disposed = true;
-            _pacer.Dispose();
             _recording.Dispose();
-            SetState(SensorState.Disconnected);
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private async IAsyncEnumerable<SwirLine> Stream([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    void IReplayCursor<SwirLine>.Rewind() => _next = 0;
+
+    /// <inheritdoc/>
+    bool IReplayCursor<SwirLine>.TryMoveNext(out long? recordedTimestamp, out EncoderPosition? recordedEncoder)
     {
-        if (State is not (SensorState.Running or SensorState.Degraded))
+        recordedTimestamp = null;
+        recordedEncoder = null;
+        if (_next >= _recording.Lines)
         {
-            throw new InvalidOperationException($"The replayer is {State}; call ConnectAsync first.");
+            return false;
         }
 
-        if (Interlocked.Exchange(ref _reading, 1) == 1)
+        if (_recording.HasStamps)
         {
-            throw new InvalidOperationException("Another enumeration of this replayer is running; a camera has one reader.");
+            SampleStamp recorded = _recording.ReadStamp(_next);
+            recordedTimestamp = recorded.Timestamp;
+            recordedEncoder = recorded.Encoder;
         }
 
-        var timeline = new ReplayTimeline(_time, _options, _recording.HasStamps ? _recording.TimestampFrequency : 0, 1.0 / Info.LineRateHz);
-        _pacer.BeginRun(cancellationToken);
-        try
-        {
-            timeline.Start();
-            long sequence = 0;
-            int lines = _recording.Lines;
-            while (lines > 0)
-            {
-                for (int i = 0; i < lines; i++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    SampleStamp? recorded = _recording.HasStamps ? ReadStampOrFault(i) : null;
-                    long due = timeline.Due(i, recorded?.Timestamp);
-                    EncoderPosition encoder = timeline.Encoder(sequence, recorded?.Encoder);
-                    if (timeline.IsPaced)
-                    {
-                        while (true)
-                        {
-                            ValueTask wait = _pacer.DelayUntilAsync(due);
-                            if (wait.IsCompletedSuccessfully)
-                            {
-                                break;
-                            }
-
-                            await wait.ConfigureAwait(false);
-                        }
-                    }
-
-                    if (!_pool.TryRent(out SwirLine line))
-                    {
-                        Interlocked.Increment(ref _dropped);
-                        SetState(SensorState.Degraded);
-                        sequence++;
-                        continue;
-                    }
-
-                    ReadLineOrFault(i, line);
-                    line.Stamp = new SampleStamp(sequence++, encoder, _time.GetTimestamp());
-                    yield return line;
-                }
-
-                if (!_options.Loop)
-                {
-                    SetState(SensorState.Disconnected);
-                    break;
-                }
-
-                timeline.EndPass();
-            }
-        }
-        finally
-        {
-            _pacer.EndRun();
-            Volatile.Write(ref _reading, 0);
-        }
+        _next++;
+        return true;
     }
 
-    private SampleStamp ReadStampOrFault(int line)
+    /// <inheritdoc/>
+    void IReplayCursor<SwirLine>.Fill(SwirLine sample, SampleStamp stamp)
     {
-        try
-        {
-            return _recording.ReadStamp(line);
-        }
-        catch (RecordingFormatException ex)
-        {
-            throw Fault(ex);
-        }
+        _recording.ReadLine(_next - 1, sample.Data);
+        sample.Stamp = stamp;
     }
-
-    private void ReadLineOrFault(int index, SwirLine line)
-    {
-        try
-        {
-            _recording.ReadLine(index, line.Data);
-        }
-        catch (RecordingFormatException ex)
-        {
-            line.Dispose();
-            throw Fault(ex);
-        }
-    }
-
-    private SensorFaultException Fault(RecordingFormatException ex)
-    {
-        SetState(SensorState.Faulted);
-        return new SensorFaultException(Info.Model, SensorFaultKind.DataError, "Replay stopped at damaged data: " + ex.Message, ex);
-    }
-
-    private void SetState(SensorState state) => Volatile.Write(ref _state, (int)state);
 }

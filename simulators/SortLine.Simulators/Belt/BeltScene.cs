@@ -16,7 +16,9 @@ namespace SortLine.Simulators.Belt;
 /// Chunk <c>k</c> covers along ∈ [k·L, (k+1)·L) and is generated from its own random stream (seed, k), so chunks are
 /// independent and can be built in any order; particles lie wholly inside their chunk (no particle straddles a chunk
 /// end, which leaves a slightly lower particle density within a particle radius of each chunk end).</para>
-/// <para>Thread-safe: chunks are immutable; the chunk cache is guarded by a lock.</para>
+/// <para>Thread-safe: a generated chunk is immutable; the chunk cache is guarded by a lock. An evicted chunk's storage
+/// (particle objects, grain and bin arrays) is reused for the next chunk to generate once no reader holds it, so a
+/// belt that keeps moving allocates nothing in steady state.</para>
 /// </remarks>
 public sealed class BeltScene
 {
@@ -32,7 +34,9 @@ public sealed class BeltScene
     private readonly Lock _gate = new();
     private readonly SceneChunk?[] _cache;
     private readonly long[] _lastUse;
-    private readonly double[] _cumulativeShares;
+    private readonly Stack<SceneChunk> _spare = new();
+    private readonly ChunkCapacity _capacity = new();
+    private readonly SceneChunkGenerator _generator;
     private long _useClock;
 
     /// <summary>Creates the scene.</summary>
@@ -45,7 +49,7 @@ public sealed class BeltScene
         options.Validate();
         Options = options;
         var names = new List<string>(options.Minerals.Count + 1);
-        _cumulativeShares = new double[options.Minerals.Count];
+        var cumulativeShares = new double[options.Minerals.Count];
         double total = 0;
         foreach (MineralShare m in options.Minerals)
         {
@@ -57,14 +61,15 @@ public sealed class BeltScene
         {
             names.Add(options.Minerals[i].Mineral);
             running += options.Minerals[i].Share / total;
-            _cumulativeShares[i] = running;
+            cumulativeShares[i] = running;
         }
 
-        _cumulativeShares[^1] = 1.0;
+        cumulativeShares[^1] = 1.0;
         names.Add(BeltMaterialName);
         MaterialNames = names;
         _cache = new SceneChunk?[options.MaxCachedChunks];
         _lastUse = new long[options.MaxCachedChunks];
+        _generator = new SceneChunkGenerator(options, cumulativeShares);
     }
 
     /// <summary>Gets the settings.</summary>
@@ -150,11 +155,18 @@ public sealed class BeltScene
         for (int j = 0; j < samplesPerAxis; j++)
         {
             double y = along + ((((j + 0.5) / samplesPerAxis) - 0.5) * lengthAlong);
-            SceneChunk chunk = ChunkAt(y);
-            for (int i = 0; i < samplesPerAxis; i++)
+            SceneChunk chunk = AcquireChunk(y);
+            try
             {
-                double x = across + ((((i + 0.5) / samplesPerAxis) - 0.5) * widthAcross);
-                f[MaterialAt(chunk, x, y)] += weight;
+                for (int i = 0; i < samplesPerAxis; i++)
+                {
+                    double x = across + ((((i + 0.5) / samplesPerAxis) - 0.5) * widthAcross);
+                    f[MaterialAt(chunk, x, y)] += weight;
+                }
+            }
+            finally
+            {
+                ReleaseChunk(chunk);
             }
         }
 
@@ -179,19 +191,42 @@ public sealed class BeltScene
         long last = ChunkIndex(alongEnd);
         for (long k = first; k <= last; k++)
         {
-            SceneChunk chunk = GetChunk(k);
-            foreach (Particle p in chunk.Particles)
+            SceneChunk chunk = Acquire(k);
+            try
             {
-                if (p.Box.AlongMax >= alongStart && p.Box.AlongMin <= alongEnd)
+                foreach (Particle p in chunk.Particles)
                 {
-                    destination.Add(p.Truth!);
+                    if (p.Box.AlongMax >= alongStart && p.Box.AlongMin <= alongEnd)
+                    {
+                        destination.Add(p.GetTruth(MaterialCount));
+                    }
                 }
+            }
+            finally
+            {
+                ReleaseChunk(chunk);
             }
         }
     }
 
-    /// <summary>The chunk that holds the along coordinate (generated if needed).</summary>
-    internal SceneChunk ChunkAt(double along) => GetChunk(ChunkIndex(along));
+    /// <summary>
+    /// The chunk that holds the along coordinate (generated if needed), leased to the caller: its storage is not reused
+    /// for another chunk until <see cref="ReleaseChunk"/>. Hold the lease while using the chunk or its particles.
+    /// </summary>
+    internal SceneChunk AcquireChunk(double along) => Acquire(ChunkIndex(along));
+
+    /// <summary>Ends a lease from <see cref="AcquireChunk"/>; an evicted chunk's storage becomes reusable with its last lease.</summary>
+    internal void ReleaseChunk(SceneChunk chunk)
+    {
+        lock (_gate)
+        {
+            System.Diagnostics.Debug.Assert(chunk.Leases > 0, "Released more often than acquired.");
+            if (--chunk.Leases == 0 && !chunk.IsCached)
+            {
+                _spare.Push(chunk);
+            }
+        }
+    }
 
     /// <summary>The scene at a point, given the chunk holding its along coordinate.</summary>
     internal SceneHit HitAt(SceneChunk chunk, double across, double along)
@@ -219,7 +254,18 @@ public sealed class BeltScene
         return p is null ? BeltMaterial : p.MaterialAt(across, along);
     }
 
-    private SceneHit HitAt(double across, double along) => HitAt(ChunkAt(along), across, along);
+    private SceneHit HitAt(double across, double along)
+    {
+        SceneChunk chunk = AcquireChunk(along);
+        try
+        {
+            return HitAt(chunk, across, along);
+        }
+        finally
+        {
+            ReleaseChunk(chunk);
+        }
+    }
 
     private long ChunkIndex(double along) => (long)Math.Floor(along / Options.ChunkLengthMetres);
 
@@ -241,7 +287,7 @@ public sealed class BeltScene
         }
     }
 
-    private SceneChunk GetChunk(long index)
+    private SceneChunk Acquire(long index)
     {
         lock (_gate)
         {
@@ -253,6 +299,7 @@ public sealed class BeltScene
                 if (c is not null && c.Index == index)
                 {
                     _lastUse[i] = _useClock;
+                    c.Leases++;
                     return c;
                 }
 
@@ -267,11 +314,33 @@ public sealed class BeltScene
                 }
             }
 
+            // The evicted chunk's storage is reused at once unless a reader still holds it (then it is reused when
+            // released); fresh storage is made only until there is enough to go round.
+            SceneChunk? evicted = _cache[oldest];
+            SceneChunk storage;
+            if (evicted is not null && evicted.Leases == 0)
+            {
+                storage = evicted;
+            }
+            else
+            {
+                if (evicted is not null)
+                {
+                    evicted.IsCached = false;
+                }
+
+                storage = _spare.Count > 0 ? _spare.Pop() : new SceneChunk(Options.ChunkLengthMetres, _capacity);
+            }
+
             // Generated under the lock: a chunk takes a few milliseconds and is needed once per chunk length of belt.
-            SceneChunk chunk = SceneChunkGenerator.Generate(Options, _cumulativeShares, BeltMaterial, index);
-            _cache[oldest] = chunk;
+            // The slot is empty while generating, so a generator failure leaves no half-made chunk in the cache.
+            _cache[oldest] = null;
+            _generator.Generate(index, storage);
+            storage.IsCached = true;
+            storage.Leases = 1;
+            _cache[oldest] = storage;
             _lastUse[oldest] = _useClock;
-            return chunk;
+            return storage;
         }
     }
 }

@@ -4,7 +4,11 @@ namespace SortLine.Simulators.Belt;
 /// One particle's geometry: a star-convex outline (radius perturbed by low harmonics, linearly interpolated between
 /// <see cref="Vertices"/> directions) stretched to an aspect ratio and rotated, plus circular grains of other minerals.
 /// </summary>
-/// <remarks>Immutable after generation; safe to query from several threads. Metres.</remarks>
+/// <remarks>
+/// Metres. A particle object is storage owned by one <see cref="SceneChunk"/> and is reused when the chunk's storage is
+/// recycled for another stretch of belt (<see cref="Initialize"/>): between its generation and that recycling, which
+/// the scene's chunk leases keep away from readers, it is immutable and safe to query from several threads.
+/// </remarks>
 internal sealed class Particle
 {
     /// <summary>Number of outline radii.</summary>
@@ -15,32 +19,38 @@ internal sealed class Particle
     private static readonly double[] BoxSampleCos = SampleTable(Math.Cos);
     private static readonly double[] BoxSampleSin = SampleTable(Math.Sin);
 
-    private readonly double[] _radii;
-    private readonly double _cos;
-    private readonly double _sin;
-    private readonly double _invScaleU;
-    private readonly double _invScaleV;
-    private readonly double _scaleU;
-    private readonly double _scaleV;
-    private readonly double _innerSquared;
-    private readonly double _outerSquared;
-    private readonly BeltBox _relativeBox;
+    private readonly double[] _radii = new double[Vertices];
+    private double _cos;
+    private double _sin;
+    private double _invScaleU;
+    private double _invScaleV;
+    private double _scaleU;
+    private double _scaleV;
+    private double _innerSquared;
+    private double _outerSquared;
+    private BeltBox _relativeBox;
     private Grain[] _grains = [];
+    private int _grainStart;
+    private int _grainCount;
+    private ParticleTruth? _truth;
 
-    public Particle(double centreAcross, double centreAlong, double rotation, double aspect, double[] radii, int mainMaterial, double diameter)
+    /// <summary>Gets the outline radii (one per vertex direction, before stretching), m; written before <see cref="Initialize"/>.</summary>
+    public Span<double> Radii => _radii;
+
+    /// <summary>Gives the particle a new shape from <see cref="Radii"/>, centred on (0, 0), without id, grains or truth.</summary>
+    public void Initialize(double rotation, double aspect, int mainMaterial, double diameter)
     {
-        CentreAcross = centreAcross;
-        CentreAlong = centreAlong;
+        CentreAcross = 0;
+        CentreAlong = 0;
         _cos = Math.Cos(rotation);
         _sin = Math.Sin(rotation);
         _scaleU = Math.Sqrt(aspect);
         _scaleV = 1 / _scaleU;
         _invScaleU = 1 / _scaleU;
         _invScaleV = 1 / _scaleV;
-        _radii = radii;
         double min = double.MaxValue;
         double max = 0;
-        foreach (double r in radii)
+        foreach (double r in _radii)
         {
             min = Math.Min(min, r);
             max = Math.Max(max, r);
@@ -53,30 +63,37 @@ internal sealed class Particle
         MainMaterial = mainMaterial;
         Diameter = diameter;
         _relativeBox = ComputeRelativeBox();
-        Box = Shift(_relativeBox, centreAcross, centreAlong);
+        Box = Shift(_relativeBox, 0, 0);
+        Id = 0;
+        PlacementMark = 0;
+        _grains = [];
+        _grainStart = 0;
+        _grainCount = 0;
+        _truth = null;
     }
 
     /// <summary>Gets a radius within which every point is inside (belt frame), m.</summary>
-    public double InnerRadius { get; }
+    public double InnerRadius { get; private set; }
 
     /// <summary>Gets a radius outside which every point is outside (belt frame), m.</summary>
-    public double OuterRadius { get; }
+    public double OuterRadius { get; private set; }
 
     public double CentreAcross { get; private set; }
 
     public double CentreAlong { get; private set; }
 
-    public int MainMaterial { get; }
+    public int MainMaterial { get; private set; }
 
-    public double Diameter { get; }
+    public double Diameter { get; private set; }
 
     public BeltBox Box { get; private set; }
 
     public long Id { get; set; }
 
-    public ParticleTruth? Truth { get; set; }
+    /// <summary>Gets or sets a stamp the chunk generator's placement grid uses to list a particle once per query.</summary>
+    public long PlacementMark { get; set; }
 
-    public ReadOnlySpan<Grain> Grains => _grains;
+    public ReadOnlySpan<Grain> Grains => new(_grains, _grainStart, _grainCount);
 
     /// <summary>Moves the particle (placement only, before it is published).</summary>
     public void MoveTo(double across, double along)
@@ -86,7 +103,41 @@ internal sealed class Particle
         Box = Shift(_relativeBox, across, along);
     }
 
-    public void SetGrains(Grain[] grains) => _grains = grains;
+    /// <summary>Sets which entries of the chunk's grain storage are this particle's grains (see <see cref="AttachGrainStorage"/>).</summary>
+    public void SetGrainRange(int start, int count)
+    {
+        _grainStart = start;
+        _grainCount = count;
+    }
+
+    /// <summary>Points the particle at its chunk's grain storage once all grains are added.</summary>
+    public void AttachGrainStorage(Grain[] grains)
+    {
+        if (_grainCount == 0)
+        {
+            _grains = [];
+            _grainStart = 0;
+        }
+        else
+        {
+            _grains = grains;
+        }
+    }
+
+    /// <summary>The particle's ground truth, made on first request (its composition is estimated then) and kept until
+    /// the particle is reused.</summary>
+    /// <param name="materialCount">The scene's number of materials.</param>
+    public ParticleTruth GetTruth(int materialCount)
+    {
+        ParticleTruth? truth = Volatile.Read(ref _truth);
+        if (truth is not null)
+        {
+            return truth;
+        }
+
+        var created = new ParticleTruth(Id, MainMaterial, ParticleComposition.Estimate(this, materialCount), Box, CentreAcross, CentreAlong, Diameter);
+        return Interlocked.CompareExchange(ref _truth, created, null) ?? created;
+    }
 
     /// <summary>Whether the belt point lies inside the outline.</summary>
     public bool Contains(double across, double along)
@@ -113,7 +164,7 @@ internal sealed class Particle
     /// <summary>The material at a point inside the outline: the topmost grain covering it, else the main mineral.</summary>
     public int MaterialAt(double across, double along)
     {
-        ReadOnlySpan<Grain> grains = _grains;
+        ReadOnlySpan<Grain> grains = Grains;
         for (int g = grains.Length - 1; g >= 0; g--)
         {
             double dx = across - grains[g].Across;

@@ -24,7 +24,7 @@ public sealed class ParticleTruth
     public int MainMaterial { get; }
 
     /// <summary>Gets the area fraction of each material in the particle's outline (index as <see cref="BeltScene.MaterialNames"/>;
-    /// sums to 1; estimated on a 24 × 24 grid over the bounding box, so ± about 1/(points inside)).</summary>
+    /// sums to 1; estimated on a 16 × 16 grid over the bounding box, so ± about 1/(points inside)).</summary>
     public IReadOnlyList<float> Composition => _composition;
 
     /// <summary>Gets the bounding box, m.</summary>

@@ -7,14 +7,37 @@ namespace SortLine.Simulators.Belt;
 /// reached (a candidate that comes closer than the minimum gap to an earlier particle is rejected), a share of them
 /// placed touching an earlier particle, then grains of other minerals in the mixed particles.
 /// </summary>
-internal static class SceneChunkGenerator
+/// <remarks>
+/// Fills reused <see cref="SceneChunk"/> storage with reused scratch (the placement grid), so generating a chunk once
+/// the storage has grown to a typical chunk allocates nothing. Not thread-safe: the scene generates under its lock.
+/// The random draws and the arithmetic are those of the original allocating generator, draw for draw, so a seed gives
+/// the same belt.
+/// </remarks>
+internal sealed class SceneChunkGenerator
 {
     private const int MaxConsecutiveFailures = 300;
     private const int OutlineChecks = 24;
-    private const int CompositionGrid = 16;
+    private const int GrainPlacementAttempts = 30;
 
-    public static SceneChunk Generate(BeltSceneOptions o, double[] cumulativeShares, int beltMaterial, long index)
+    private readonly BeltSceneOptions _options;
+    private readonly double[] _cumulativeShares;
+    private readonly PlacementGrid _grid;
+
+    /// <summary>Creates the generator for a scene.</summary>
+    /// <param name="options">The scene's (validated) settings.</param>
+    /// <param name="cumulativeShares">Cumulative mineral shares, the last one 1.</param>
+    public SceneChunkGenerator(BeltSceneOptions options, double[] cumulativeShares)
     {
+        _options = options;
+        _cumulativeShares = cumulativeShares;
+        _grid = new PlacementGrid(options.BeltWidthMetres, options.ChunkLengthMetres, options.ParticleDiameterMaxMetres * options.MaxAspectRatio);
+    }
+
+    /// <summary>Fills <paramref name="chunk"/> with chunk <paramref name="index"/> of the belt.</summary>
+    public void Generate(long index, SceneChunk chunk)
+    {
+        BeltSceneOptions o = _options;
+        double[] cumulativeShares = _cumulativeShares;
         var rng = SimulationRandom.Create(o.Seed, SimulationStreams.SceneChunk, index);
         double alongStart = index * o.ChunkLengthMetres;
         double alongEnd = alongStart + o.ChunkLengthMetres;
@@ -23,19 +46,20 @@ internal static class SceneChunkGenerator
         double covered = 0;
         int failures = 0;
         int maxParticles = (1 << BeltScene.LocalIdBits) - 2;
-        var particles = new List<Particle>();
-        var grid = new PlacementGrid(width, alongStart, o.ChunkLengthMetres, o.ParticleDiameterMaxMetres * o.MaxAspectRatio);
+        chunk.Reset(index, alongStart);
+        _grid.Reset(alongStart);
         double logMin = Math.Log(o.ParticleDiameterMinMetres);
         double logMax = Math.Log(o.ParticleDiameterMaxMetres);
 
-        while (covered < target && failures < MaxConsecutiveFailures && particles.Count < maxParticles)
+        while (covered < target && failures < MaxConsecutiveFailures && chunk.Count < maxParticles)
         {
             double diameter = Math.Exp(rng.NextDouble(logMin, logMax));
-            Particle p = CreateShape(ref rng, o, diameter, Pick(ref rng, cumulativeShares, exclude: -1));
+            Particle p = chunk.NextCandidate();
+            CreateShape(ref rng, o, diameter, Pick(ref rng, cumulativeShares, exclude: -1), p);
             Particle? touching = null;
-            if (particles.Count > 0 && rng.NextDouble() < o.TouchingProbability)
+            if (chunk.Count > 0 && rng.NextDouble() < o.TouchingProbability)
             {
-                touching = particles[rng.NextInt(particles.Count)];
+                touching = chunk.Particles[rng.NextInt(chunk.Count)];
                 double angle = rng.NextDouble() * 2 * Math.PI;
                 double distance = touching.BoundaryDistance(angle) + p.BoundaryDistance(angle + Math.PI);
                 p.MoveTo(touching.CentreAcross + (distance * Math.Cos(angle)), touching.CentreAlong + (distance * Math.Sin(angle)));
@@ -48,36 +72,33 @@ internal static class SceneChunkGenerator
                 p.MoveTo(across, along);
             }
 
-            if (!Fits(p, grid, touching, o.MinimumGapMetres, width, alongStart, alongEnd))
+            if (!Fits(p, _grid, touching, o.MinimumGapMetres, width, alongStart, alongEnd))
             {
                 failures++;
                 continue;
             }
 
             failures = 0;
-            particles.Add(p);
-            grid.Add(p);
+            chunk.AcceptCandidate();
+            _grid.Add(p);
             covered += Math.PI * diameter * diameter / 4;
         }
 
-        var result = new Particle[particles.Count];
-        for (int i = 0; i < result.Length; i++)
+        ReadOnlySpan<Particle> particles = chunk.Particles;
+        for (int i = 0; i < particles.Length; i++)
         {
             Particle p = particles[i];
             p.Id = (index << BeltScene.LocalIdBits) + i + 1;
             if (cumulativeShares.Length > 1 && rng.NextDouble() < o.MixedParticleFraction)
             {
-                AddGrains(ref rng, o, p, cumulativeShares);
+                AddGrains(ref rng, o, p, cumulativeShares, chunk);
             }
-
-            p.Truth = new ParticleTruth(p.Id, p.MainMaterial, Composition(p, beltMaterial + 1), p.Box, p.CentreAcross, p.CentreAlong, p.Diameter);
-            result[i] = p;
         }
 
-        return new SceneChunk(index, alongStart, o.ChunkLengthMetres, result);
+        chunk.Complete();
     }
 
-    private static Particle CreateShape(ref SimulationRandom rng, BeltSceneOptions o, double diameter, int material)
+    private static void CreateShape(ref SimulationRandom rng, BeltSceneOptions o, double diameter, int material, Particle destination)
     {
         double aspect = 1 + (rng.NextDouble() * (o.MaxAspectRatio - 1));
         double rotation = rng.NextDouble() * Math.PI;
@@ -90,7 +111,7 @@ internal static class SceneChunkGenerator
         }
 
         double radius = diameter / 2;
-        var radii = new double[Particle.Vertices];
+        Span<double> radii = destination.Radii;
         for (int k = 0; k < radii.Length; k++)
         {
             double theta = 2 * Math.PI * k / radii.Length;
@@ -103,7 +124,7 @@ internal static class SceneChunkGenerator
             radii[k] = radius * Math.Clamp(r, 0.35, 2.0);
         }
 
-        return new Particle(0, 0, rotation, aspect, radii, material, diameter);
+        destination.Initialize(rotation, aspect, material, diameter);
     }
 
     private static bool Fits(Particle p, PlacementGrid placed, Particle? touching, double gap, double width, double alongStart, double alongEnd)
@@ -160,29 +181,29 @@ internal static class SceneChunkGenerator
         return true;
     }
 
-    private static void AddGrains(ref SimulationRandom rng, BeltSceneOptions o, Particle p, double[] cumulativeShares)
+    private static void AddGrains(ref SimulationRandom rng, BeltSceneOptions o, Particle p, double[] cumulativeShares, SceneChunk chunk)
     {
         int count = 1 + (int)rng.NextPoisson(o.GrainsPerMixedParticle - 1);
-        var grains = new List<Grain>(count);
+        int first = chunk.GrainCount;
         BeltBox box = p.Box;
         double maxDiameter = Math.Min(o.GrainDiameterMaxMetres, p.Diameter / 2);
         double minDiameter = Math.Min(o.GrainDiameterMinMetres, maxDiameter);
         for (int g = 0; g < count; g++)
         {
             double d = rng.NextDouble(minDiameter, maxDiameter);
-            for (int attempt = 0; attempt < 30; attempt++)
+            for (int attempt = 0; attempt < GrainPlacementAttempts; attempt++)
             {
                 double x = rng.NextDouble(box.AcrossMin, box.AcrossMax);
                 double y = rng.NextDouble(box.AlongMin, box.AlongMax);
                 if (p.Contains(x, y))
                 {
-                    grains.Add(new Grain(x, y, d * d / 4, Pick(ref rng, cumulativeShares, exclude: p.MainMaterial)));
+                    chunk.AddGrain(new Grain(x, y, d * d / 4, Pick(ref rng, cumulativeShares, exclude: p.MainMaterial)));
                     break;
                 }
             }
         }
 
-        p.SetGrains([.. grains]);
+        p.SetGrainRange(first, chunk.GrainCount - first);
     }
 
     /// <summary>Picks a mineral by share, optionally excluding one (its share is removed and the rest renormalised).</summary>
@@ -208,68 +229,39 @@ internal static class SceneChunkGenerator
         return exclude == cumulative.Length - 1 ? cumulative.Length - 2 : cumulative.Length - 1;
     }
 
-    private static float[] Composition(Particle p, int materials)
-    {
-        if (p.Grains.IsEmpty)
-        {
-            var pure = new float[materials];
-            pure[p.MainMaterial] = 1;
-            return pure;
-        }
-
-        var counts = new int[materials];
-        int inside = 0;
-        BeltBox box = p.Box;
-        for (int j = 0; j < CompositionGrid; j++)
-        {
-            double y = box.AlongMin + ((j + 0.5) * (box.AlongMax - box.AlongMin) / CompositionGrid);
-            for (int i = 0; i < CompositionGrid; i++)
-            {
-                double x = box.AcrossMin + ((i + 0.5) * (box.AcrossMax - box.AcrossMin) / CompositionGrid);
-                if (p.Contains(x, y))
-                {
-                    counts[p.MaterialAt(x, y)]++;
-                    inside++;
-                }
-            }
-        }
-
-        var fractions = new float[materials];
-        if (inside == 0 || p.Grains.IsEmpty)
-        {
-            fractions[p.MainMaterial] = 1;
-            return fractions;
-        }
-
-        for (int m = 0; m < materials; m++)
-        {
-            fractions[m] = (float)counts[m] / inside;
-        }
-
-        return fractions;
-    }
-
-    /// <summary>A coarse grid of placed particles, so a candidate is checked against its neighbours only.</summary>
+    /// <summary>A coarse grid of placed particles, so a candidate is checked against its neighbours only; reused from chunk to chunk.</summary>
     private sealed class PlacementGrid
     {
+        /// <summary>Initial room per cell: a cell is about two largest particles wide, so rarely holds more.</summary>
+        private const int CellCapacity = 64;
+
         private readonly List<Particle>[] _cells;
         private readonly List<Particle> _near = [];
-        private readonly HashSet<Particle> _seen = [];
         private readonly int _columns;
         private readonly int _rows;
         private readonly double _cell;
-        private readonly double _alongStart;
+        private double _alongStart;
+        private long _mark;
 
-        public PlacementGrid(double width, double alongStart, double length, double cell)
+        public PlacementGrid(double width, double length, double cell)
         {
             _cell = cell;
-            _alongStart = alongStart;
             _columns = Math.Max(1, (int)Math.Ceiling(width / cell));
             _rows = Math.Max(1, (int)Math.Ceiling(length / cell));
             _cells = new List<Particle>[_columns * _rows];
             for (int i = 0; i < _cells.Length; i++)
             {
-                _cells[i] = [];
+                _cells[i] = new List<Particle>(CellCapacity);
+            }
+        }
+
+        /// <summary>Empties the grid for the chunk starting at <paramref name="alongStart"/>.</summary>
+        public void Reset(double alongStart)
+        {
+            _alongStart = alongStart;
+            foreach (List<Particle> cell in _cells)
+            {
+                cell.Clear();
             }
         }
 
@@ -285,10 +277,14 @@ internal static class SceneChunkGenerator
             }
         }
 
+        /// <summary>The particles in the cells the box touches, each once, in cell order then insertion order.</summary>
         public List<Particle> Near(BeltBox box)
         {
             _near.Clear();
-            _seen.Clear();
+
+            // A fresh stamp per query marks the particles listed so far; stamps only grow, so a particle's stamp
+            // from an earlier query or an earlier chunk never matches.
+            long mark = ++_mark;
             (int c0, int c1, int r0, int r1) = Range(box);
             for (int r = r0; r <= r1; r++)
             {
@@ -296,8 +292,9 @@ internal static class SceneChunkGenerator
                 {
                     foreach (Particle q in _cells[(r * _columns) + c])
                     {
-                        if (_seen.Add(q))
+                        if (q.PlacementMark != mark)
                         {
+                            q.PlacementMark = mark;
                             _near.Add(q);
                         }
                     }

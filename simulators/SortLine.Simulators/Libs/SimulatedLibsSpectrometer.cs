@@ -1,9 +1,8 @@
-using System.Runtime.CompilerServices;
 using SortLine.Sensors;
 using SortLine.Sensors.Encoder;
 using SortLine.Sensors.Libs;
 using SortLine.Simulators.Belt;
-using SortLine.Simulators.Encoder;
+using SortLine.Simulators.Drivers;
 using SortLine.Simulators.Internal;
 using SortLine.Simulators.Swir;
 
@@ -23,28 +22,23 @@ namespace SortLine.Simulators.Libs;
 /// <para><b>Timing</b> and <b>determinism</b> follow <see cref="SimulatedSwirCamera"/>: real-time shots due at n / rate on the
 /// <see cref="TimeProvider"/>, or burst; every shot draws from its own substream (seed, sequence).</para>
 /// <para>One reader at a time; <see cref="TryGetPointTruth"/> may run on any thread.</para>
+/// <para>Connection state, pacing, drops and the read loop are the simulators' shared driver parts
+/// (<see cref="SimulatedReadLoop{T}"/>); once warmed up, a read allocates nothing per shot, belt chunk generation
+/// included (the scene recycles evicted chunks).</para>
 /// </remarks>
-public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer
+public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer, ISimulatedSampleSource<LibsPoint>
 {
     private const int SpotSamplesPerAxis = 4;
 
     private readonly SimulatedLibsSpectrometerOptions _options;
     private readonly BeltScene _scene;
     private readonly IBeltEncoder _encoder;
-    private readonly SimulatedBeltEncoder? _simulatedEncoder;
-    private readonly TimeProvider _time;
-    private readonly SamplePool<LibsPoint> _pool;
+    private readonly SimulatedReadLoop<LibsPoint> _loop;
     private readonly LibsEmissionModel _model;
     private readonly float[] _fractions;
     private readonly LibsPointTruth[] _truth;
     private readonly float[] _truthFractions;
     private readonly Lock _truthGate = new();
-    private long _sequence;
-    private long _dropped;
-    private long _pointsSinceConnect;
-    private int _reading;
-    private volatile SensorState _state = SensorState.Disconnected;
-    private bool _disposed;
 
     /// <summary>Creates the spectrometer.</summary>
     /// <param name="options">The settings (validated here).</param>
@@ -66,11 +60,11 @@ public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer
         _options = options;
         _scene = scene;
         _encoder = encoder;
-        _simulatedEncoder = encoder as SimulatedBeltEncoder;
-        _time = timeProvider;
         _model = new LibsEmissionModel(options, lines, scene);
         Info = new LibsSpectrometerInfo(options.Model, _model.Wavelengths, _model.SegmentStarts, options.PointRateHz);
-        _pool = LibsPoint.CreatePool(options.PoolCapacity, Info.Channels);
+        _loop = new SimulatedReadLoop<LibsPoint>(this, new SensorConnection(this, options.Model, "spectrometer"),
+            new PacingClock(timeProvider, options.PointRateHz, options.Pacing, encoder, options.AdvanceSteppedEncoder),
+            LibsPoint.CreatePool(options.PoolCapacity, Info.Channels), options.DisconnectAfterPoints, "points");
         _fractions = new float[scene.MaterialCount];
         _truth = new LibsPointTruth[options.TruthHistoryPoints];
         Array.Fill(_truth, new LibsPointTruth(-1, 0, 0, false, 0, 0));
@@ -81,10 +75,10 @@ public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer
     public LibsSpectrometerInfo Info { get; }
 
     /// <inheritdoc/>
-    public SensorState State => _state;
+    public SensorState State => _loop.Connection.State;
 
     /// <inheritdoc/>
-    public long DroppedPoints => Interlocked.Read(ref _dropped);
+    public long DroppedPoints => _loop.Sequence.Dropped;
 
     /// <summary>Gets the scene the spectrometer shoots at.</summary>
     public BeltScene Scene => _scene;
@@ -157,119 +151,29 @@ public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer
     }
 
     /// <inheritdoc/>
-    public ValueTask ConnectAsync(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        cancellationToken.ThrowIfCancellationRequested();
-        _state = SensorState.Connecting;
-        Interlocked.Exchange(ref _pointsSinceConnect, 0);
-        _state = SensorState.Running;
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask ConnectAsync(CancellationToken cancellationToken) => _loop.Connection.ConnectAsync(cancellationToken);
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The spectrometer is not connected, or another reader is active.</exception>
-    public async IAsyncEnumerable<LibsPoint> ReadPointsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<LibsPoint> ReadPointsAsync(CancellationToken cancellationToken) => _loop.ReadAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    bool ISimulatedSampleSource<LibsPoint>.IsDropped(long sequence) =>
+        _options.DroppedPointProbability > 0
+        && SimulationRandom.Create(_options.Seed, SimulationStreams.LibsShot, sequence).NextDouble() < _options.DroppedPointProbability;
+
+    /// <inheritdoc/>
+    void ISimulatedSampleSource<LibsPoint>.Fill(long sequence, EncoderPosition position, long timestamp, LibsPoint sample)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_state is not (SensorState.Running or SensorState.Degraded))
+        // The drop decision drew the shot stream's first number (when drops are on); the shot continues after it.
+        var random = SimulationRandom.Create(_options.Seed, SimulationStreams.LibsShot, sequence);
+        if (_options.DroppedPointProbability > 0)
         {
-            throw new InvalidOperationException($"The spectrometer is {_state}; connect first.");
+            random.NextDouble();
         }
 
-        if (Interlocked.Exchange(ref _reading, 1) == 1)
-        {
-            throw new InvalidOperationException("The spectrometer has one reader at a time.");
-        }
-
-        try
-        {
-            bool realTime = _options.Pacing == SensorPacing.RealTime;
-            double ticksPerPoint = _time.TimestampFrequency / _options.PointRateHz;
-            long start = _time.GetTimestamp();
-            long slot = 0;
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (_state is not (SensorState.Running or SensorState.Degraded))
-                {
-                    throw new SensorFaultException(Info.Model, SensorFaultKind.Disconnected, $"The spectrometer is {_state}.");
-                }
-
-                if (_options.DisconnectAfterPoints is long limit && Interlocked.Read(ref _pointsSinceConnect) >= limit)
-                {
-                    _state = SensorState.Faulted;
-                    throw new SensorFaultException(Info.Model, SensorFaultKind.Disconnected,
-                        $"Simulated disconnect after {limit} points; reconnect to continue.");
-                }
-
-                long timestamp;
-                if (realTime)
-                {
-                    long due = start + (long)Math.Round(slot * ticksPerPoint);
-                    long now = _time.GetTimestamp();
-                    if (now < due)
-                    {
-                        await Task.Delay(_time.GetElapsedTime(now, due), _time, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        long latest = (long)Math.Floor((now - start) / ticksPerPoint);
-                        long skip = latest - slot + 1 - _pool.Available;
-                        if (skip > 0)
-                        {
-                            Drop(skip);
-                            slot += skip;
-                            continue;
-                        }
-                    }
-
-                    timestamp = due;
-                }
-                else
-                {
-                    if (slot > 0 && _options.AdvanceSteppedEncoder && _simulatedEncoder is { IsStepped: true })
-                    {
-                        _simulatedEncoder.AdvanceBySeconds(1 / _options.PointRateHz);
-                    }
-
-                    timestamp = _time.GetTimestamp();
-                }
-
-                slot++;
-                long sequence = _sequence;
-                var random = SimulationRandom.Create(_options.Seed, SimulationStreams.LibsShot, sequence);
-                if (_options.DroppedPointProbability > 0 && random.NextDouble() < _options.DroppedPointProbability)
-                {
-                    Drop(1);
-                    continue;
-                }
-
-                if (!_pool.TryRent(out LibsPoint point))
-                {
-                    Drop(1);
-                    if (!realTime)
-                    {
-                        await Task.Yield();
-                    }
-
-                    continue;
-                }
-
-                _sequence++;
-                EncoderPosition position = realTime && _simulatedEncoder is { IsStepped: false }
-                    ? _simulatedEncoder.PositionAt(timestamp)
-                    : _encoder.Read();
-                Shoot(sequence, position, ref random, point);
-                point.Stamp = new SampleStamp(sequence, position, timestamp);
-                Interlocked.Increment(ref _pointsSinceConnect);
-                yield return point;
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _reading, 0);
-        }
+        Shoot(sequence, position, ref random, sample);
+        sample.Stamp = new SampleStamp(sequence, position, timestamp);
     }
 
     /// <summary>The ground truth of an emitted point, and the material fractions under its spot.</summary>
@@ -302,12 +206,7 @@ public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync()
-    {
-        _disposed = true;
-        _state = SensorState.Disconnected;
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _loop.CloseAsync();
 
     /// <summary>Fires one shot (also used by tests and benchmarks). Not thread-safe: uses the spectrometer's scratch.</summary>
     internal void Shoot(long sequence, EncoderPosition position, ref SimulationRandom random, LibsPoint point)
@@ -327,16 +226,6 @@ public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer
             int slot = (int)(sequence % _truth.Length);
             _truth[slot] = new LibsPointTruth(sequence, hit.ParticleId, hit.MainMaterial, misfire, across, along);
             _fractions.CopyTo(_truthFractions.AsSpan(slot * _scene.MaterialCount, _scene.MaterialCount));
-        }
-    }
-
-    private void Drop(long count)
-    {
-        Interlocked.Add(ref _dropped, count);
-        _sequence += count;
-        if (_state == SensorState.Running)
-        {
-            _state = SensorState.Degraded;
         }
     }
 }

@@ -1,8 +1,8 @@
-using System.Runtime.CompilerServices;
 using SortLine.Sensors;
 using SortLine.Sensors.Encoder;
 using SortLine.Sensors.Swir;
 using SortLine.Simulators.Belt;
+using SortLine.Simulators.Drivers;
 using SortLine.Simulators.Encoder;
 using SortLine.Simulators.Internal;
 using SortLine.Simulators.Library;
@@ -32,8 +32,11 @@ namespace SortLine.Simulators.Swir;
 /// (band-shifted) deviates only when their windows overlap (probability ≈ 2 · bands / 2^17 ≈ 0.4 % per pixel pair at
 /// 288 bands): a negligible artefact that buys burst rates far above any camera's line rate.</para>
 /// <para>One reader at a time; the ground-truth query (<see cref="TryGetLineTruth"/>) may run on any thread.</para>
+/// <para>Connection state, pacing, drops and the read loop are the simulators' shared driver parts
+/// (<see cref="SimulatedReadLoop{T}"/>); once warmed up, a read allocates nothing per line, belt chunk generation
+/// included (the scene recycles evicted chunks).</para>
 /// </remarks>
-public sealed class SimulatedSwirCamera : ISwirCamera
+public sealed class SimulatedSwirCamera : ISwirCamera, ISimulatedSampleSource<SwirLine>
 {
     /// <summary>Length of the Gaussian deviate table (2^17 floats = 512 KB).</summary>
     private const int NoiseTableLength = 1 << 17;
@@ -41,9 +44,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera
     private readonly SimulatedSwirCameraOptions _options;
     private readonly BeltScene _scene;
     private readonly IBeltEncoder _encoder;
-    private readonly SimulatedBeltEncoder? _simulatedEncoder;
-    private readonly TimeProvider _time;
-    private readonly SamplePool<SwirLine> _pool;
+    private readonly SimulatedReadLoop<SwirLine> _loop;
     private readonly float[][] _materialSpectra;
     private readonly bool[] _needsExactPoisson;
     private readonly float[] _dark;
@@ -56,6 +57,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera
     private readonly float[] _mix;
     private readonly double[] _pixelAcross;
     private readonly List<Particle>[] _rows;
+    private readonly SceneChunk?[] _rowChunks;
     private readonly double _pitch;
     private readonly double _footprintAlong;
     private readonly double _driftPhase;
@@ -63,13 +65,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera
     private readonly long[] _truthEncoder;
     private readonly CameraView[] _truthView;
     private readonly Lock _truthGate = new();
-    private long _sequence;
-    private long _dropped;
-    private long _linesSinceConnect;
-    private int _reading;
-    private volatile SensorState _state = SensorState.Disconnected;
     private volatile CameraView _view = CameraView.Belt;
-    private bool _disposed;
 
     /// <summary>Creates the camera.</summary>
     /// <param name="options">The settings (validated here).</param>
@@ -91,8 +87,6 @@ public sealed class SimulatedSwirCamera : ISwirCamera
         _options = options;
         _scene = scene;
         _encoder = encoder;
-        _simulatedEncoder = encoder as SimulatedBeltEncoder;
-        _time = timeProvider;
 
         int pixels = options.SpatialPixels;
         int bands = options.Bands;
@@ -105,7 +99,9 @@ public sealed class SimulatedSwirCamera : ISwirCamera
         }
 
         Info = new SwirCameraInfo(options.Model, pixels, centres, fwhm, options.LineRateHz, options.BitDepth);
-        _pool = SwirLine.CreatePool(options.PoolCapacity, pixels, bands);
+        _loop = new SimulatedReadLoop<SwirLine>(this, new SensorConnection(this, options.Model, "camera"),
+            new PacingClock(timeProvider, options.LineRateHz, options.Pacing, encoder, options.AdvanceSteppedEncoder),
+            SwirLine.CreatePool(options.PoolCapacity, pixels, bands), options.DisconnectAfterLines, "lines");
         _materialSpectra = MaterialSpectra.Build(library, scene, centres, fwhm);
 
         var fixedPattern = SimulationRandom.Create(options.Seed, SimulationStreams.SwirFixedPattern);
@@ -172,6 +168,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera
             _pixelAcross[p] = options.FieldOfViewStartMetres + ((p + 0.5) * _pitch);
         }
 
+        _rowChunks = new SceneChunk?[options.SubsamplesPerAxis];
         _rows = new List<Particle>[options.SubsamplesPerAxis];
         for (int j = 0; j < _rows.Length; j++)
         {
@@ -188,10 +185,10 @@ public sealed class SimulatedSwirCamera : ISwirCamera
     public SwirCameraInfo Info { get; }
 
     /// <inheritdoc/>
-    public SensorState State => _state;
+    public SensorState State => _loop.Connection.State;
 
     /// <inheritdoc/>
-    public long DroppedLines => Interlocked.Read(ref _dropped);
+    public long DroppedLines => _loop.Sequence.Dropped;
 
     /// <summary>Gets the scene the camera looks at.</summary>
     public BeltScene Scene => _scene;
@@ -225,15 +222,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera
     }
 
     /// <inheritdoc/>
-    public ValueTask ConnectAsync(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        cancellationToken.ThrowIfCancellationRequested();
-        _state = SensorState.Connecting;
-        Interlocked.Exchange(ref _linesSinceConnect, 0);
-        _state = SensorState.Running;
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask ConnectAsync(CancellationToken cancellationToken) => _loop.Connection.ConnectAsync(cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask SelectViewAsync(CameraView view, CancellationToken cancellationToken)
@@ -243,7 +232,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera
             throw new ArgumentOutOfRangeException(nameof(view), view, "Unknown camera view.");
         }
 
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        _loop.Connection.ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
         _view = view;
         return ValueTask.CompletedTask;
@@ -251,109 +240,20 @@ public sealed class SimulatedSwirCamera : ISwirCamera
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The camera is not connected, or another reader is active.</exception>
-    public async IAsyncEnumerable<SwirLine> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<SwirLine> ReadLinesAsync(CancellationToken cancellationToken) => _loop.ReadAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    bool ISimulatedSampleSource<SwirLine>.IsDropped(long sequence) =>
+        _options.DroppedLineProbability > 0
+        && SimulationRandom.Create(_options.Seed, SimulationStreams.SwirDrop, sequence).NextDouble() < _options.DroppedLineProbability;
+
+    /// <inheritdoc/>
+    void ISimulatedSampleSource<SwirLine>.Fill(long sequence, EncoderPosition position, long timestamp, SwirLine sample)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_state is not (SensorState.Running or SensorState.Degraded))
-        {
-            throw new InvalidOperationException($"The camera is {_state}; connect first.");
-        }
-
-        if (Interlocked.Exchange(ref _reading, 1) == 1)
-        {
-            throw new InvalidOperationException("The camera has one reader at a time.");
-        }
-
-        try
-        {
-            bool realTime = _options.Pacing == SensorPacing.RealTime;
-            double ticksPerLine = _time.TimestampFrequency / _options.LineRateHz;
-            long start = _time.GetTimestamp();
-            long slot = 0;
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (_state is not (SensorState.Running or SensorState.Degraded))
-                {
-                    throw new SensorFaultException(Info.Model, SensorFaultKind.Disconnected, $"The camera is {_state}.");
-                }
-
-                if (_options.DisconnectAfterLines is long limit && Interlocked.Read(ref _linesSinceConnect) >= limit)
-                {
-                    _state = SensorState.Faulted;
-                    throw new SensorFaultException(Info.Model, SensorFaultKind.Disconnected,
-                        $"Simulated disconnect after {limit} lines; reconnect to continue.");
-                }
-
-                long timestamp;
-                if (realTime)
-                {
-                    long due = start + (long)Math.Round(slot * ticksPerLine);
-                    long now = _time.GetTimestamp();
-                    if (now < due)
-                    {
-                        await Task.Delay(_time.GetElapsedTime(now, due), _time, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        long latest = (long)Math.Floor((now - start) / ticksPerLine);
-                        long skip = latest - slot + 1 - _pool.Available;
-                        if (skip > 0)
-                        {
-                            Drop(skip);
-                            slot += skip;
-                            continue;
-                        }
-                    }
-
-                    timestamp = due;
-                }
-                else
-                {
-                    if (slot > 0 && _options.AdvanceSteppedEncoder && _simulatedEncoder is { IsStepped: true })
-                    {
-                        _simulatedEncoder.AdvanceBySeconds(1 / _options.LineRateHz);
-                    }
-
-                    timestamp = _time.GetTimestamp();
-                }
-
-                slot++;
-                long sequence = _sequence;
-                if (_options.DroppedLineProbability > 0
-                    && SimulationRandom.Create(_options.Seed, SimulationStreams.SwirDrop, sequence).NextDouble() < _options.DroppedLineProbability)
-                {
-                    Drop(1);
-                    continue;
-                }
-
-                if (!_pool.TryRent(out SwirLine line))
-                {
-                    Drop(1);
-                    if (!realTime)
-                    {
-                        await Task.Yield();
-                    }
-
-                    continue;
-                }
-
-                _sequence++;
-                EncoderPosition position = realTime && _simulatedEncoder is { IsStepped: false }
-                    ? _simulatedEncoder.PositionAt(timestamp)
-                    : _encoder.Read();
-                CameraView view = _view;
-                RenderLine(sequence, position, view, line.Data);
-                line.Stamp = new SampleStamp(sequence, position, timestamp);
-                RecordTruth(sequence, position, view);
-                Interlocked.Increment(ref _linesSinceConnect);
-                yield return line;
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _reading, 0);
-        }
+        CameraView view = _view;
+        RenderLine(sequence, position, view, sample.Data);
+        sample.Stamp = new SampleStamp(sequence, position, timestamp);
+        RecordTruth(sequence, position, view);
     }
 
     /// <summary>
@@ -401,24 +301,26 @@ public sealed class SimulatedSwirCamera : ISwirCamera
         }
 
         double along = _encoder.Scale.ToMetres(encoder);
-        SceneChunk chunk = _scene.ChunkAt(along);
-        for (int p = 0; p < pixels; p++)
+        SceneChunk chunk = _scene.AcquireChunk(along);
+        try
         {
-            SceneHit hit = _scene.HitAt(chunk, _pixelAcross[p], along);
-            particleIds[p] = hit.ParticleId;
-            mainMaterials[p] = hit.MainMaterial;
+            for (int p = 0; p < pixels; p++)
+            {
+                SceneHit hit = _scene.HitAt(chunk, _pixelAcross[p], along);
+                particleIds[p] = hit.ParticleId;
+                mainMaterials[p] = hit.MainMaterial;
+            }
+        }
+        finally
+        {
+            _scene.ReleaseChunk(chunk);
         }
 
         return true;
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync()
-    {
-        _disposed = true;
-        _state = SensorState.Disconnected;
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _loop.CloseAsync();
 
     /// <summary>Renders one line (also used by benchmarks and tests). Not thread-safe: uses the camera's scratch.</summary>
     internal void RenderLine(long sequence, EncoderPosition position, CameraView view, Span<ushort> data)
@@ -434,36 +336,43 @@ public sealed class SimulatedSwirCamera : ISwirCamera
 
         int n = _options.SubsamplesPerAxis;
         double along = _encoder.Scale.ToMetres(position.Counts);
-        if (view == CameraView.Belt)
+        try
         {
-            for (int j = 0; j < n; j++)
-            {
-                CollectRow(along + ((((j + 0.5) / n) - 0.5) * _footprintAlong), _rows[j]);
-            }
-        }
-
-        Span<int> counts = stackalloc int[_materialSpectra.Length];
-        for (int p = 0; p < _pixelAcross.Length; p++)
-        {
-            ReadOnlySpan<float> reflectance;
-            bool exact = false;
             if (view == CameraView.Belt)
             {
-                reflectance = PixelReflectance(p, along, n, counts, out exact);
-            }
-            else
-            {
-                reflectance = view == CameraView.WhiteReference ? _white : _zeros;
+                for (int j = 0; j < n; j++)
+                {
+                    CollectRow(along + ((((j + 0.5) / n) - 0.5) * _footprintAlong), j);
+                }
             }
 
-            int offset = random.NextInt(NoiseTableLength - bands);
-            int e = p * bands;
-            Span<ushort> pixel = data.Slice(e, bands);
-            SwirLineRenderer.Render(reflectance, _dark.AsSpan(e, bands), _gain.AsSpan(e, bands), _noise.AsSpan(offset, bands), model, pixel);
-            if (exact)
+            Span<int> counts = stackalloc int[_materialSpectra.Length];
+            for (int p = 0; p < _pixelAcross.Length; p++)
             {
-                RedrawLowSignal(reflectance, e, model, ref random, pixel);
+                ReadOnlySpan<float> reflectance;
+                bool exact = false;
+                if (view == CameraView.Belt)
+                {
+                    reflectance = PixelReflectance(p, along, n, counts, out exact);
+                }
+                else
+                {
+                    reflectance = view == CameraView.WhiteReference ? _white : _zeros;
+                }
+
+                int offset = random.NextInt(NoiseTableLength - bands);
+                int e = p * bands;
+                Span<ushort> pixel = data.Slice(e, bands);
+                SwirLineRenderer.Render(reflectance, _dark.AsSpan(e, bands), _gain.AsSpan(e, bands), _noise.AsSpan(offset, bands), model, pixel);
+                if (exact)
+                {
+                    RedrawLowSignal(reflectance, e, model, ref random, pixel);
+                }
             }
+        }
+        finally
+        {
+            ReleaseRows();
         }
 
         for (int i = 0; i < _deadElements.Length; i++)
@@ -546,16 +455,35 @@ public sealed class SimulatedSwirCamera : ISwirCamera
         return _scene.BeltMaterial;
     }
 
-    private void CollectRow(double along, List<Particle> row)
+    /// <summary>Lists the particles whose box spans subsample row <paramref name="j"/> (at <paramref name="along"/>), leasing
+    /// the chunk they belong to until <see cref="ReleaseRows"/>.</summary>
+    private void CollectRow(double along, int j)
     {
+        List<Particle> row = _rows[j];
         row.Clear();
-        SceneChunk chunk = _scene.ChunkAt(along);
+        SceneChunk chunk = _scene.AcquireChunk(along);
+        _rowChunks[j] = chunk;
+        ReadOnlySpan<Particle> particles = chunk.Particles;
         foreach (int index in chunk.Candidates(along))
         {
-            Particle particle = chunk.Particles[index];
+            Particle particle = particles[index];
             if (along >= particle.Box.AlongMin && along <= particle.Box.AlongMax)
             {
                 row.Add(particle);
+            }
+        }
+    }
+
+    /// <summary>Ends the row chunks' leases and forgets the rows' particles.</summary>
+    private void ReleaseRows()
+    {
+        for (int j = 0; j < _rowChunks.Length; j++)
+        {
+            if (_rowChunks[j] is SceneChunk chunk)
+            {
+                _rowChunks[j] = null;
+                _rows[j].Clear();
+                _scene.ReleaseChunk(chunk);
             }
         }
     }
@@ -573,16 +501,6 @@ public sealed class SimulatedSwirCamera : ISwirCamera
                 double value = _dark[e + b] + (random.NextPoisson(electrons) / model.ElectronsPerDn) + (readNoise * random.NextGaussian());
                 pixel[b] = (ushort)(int)(Math.Clamp(value, 0, model.MaxDn) + 0.5);
             }
-        }
-    }
-
-    private void Drop(long count)
-    {
-        Interlocked.Add(ref _dropped, count);
-        _sequence += count;
-        if (_state == SensorState.Running)
-        {
-            _state = SensorState.Degraded;
         }
     }
 
