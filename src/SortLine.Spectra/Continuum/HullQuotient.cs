@@ -27,8 +27,8 @@ namespace SortLine.Spectra.Continuum;
 /// bands is returned (0 for a spectrum whose hull is positive, the normal case). The output is never NaN; it can only be
 /// infinite if a positive continuum is so small that |value| / continuum overflows the element type (continuum below
 /// about 3e-39 · |value| in float).</para>
-/// <para>Algorithm: <see cref="Apply{T}"/> uses gift wrapping with a SIMD scan pruned by per-block slope bounds (branch and
-/// bound), a vector interpolation of each hull segment and one vector division pass (see <c>HullQuotient.Vector.cs</c>); <see cref="FindHull{T}"/> and <see cref="GetContinuum{T}"/> use the scalar
+/// <para>Algorithm: <see cref="Apply{T}"/> uses gift wrapping with a SIMD scan and a fused vector interpolation and division
+/// (see <c>HullQuotient.Vector.cs</c>); <see cref="FindHull{T}"/> and <see cref="GetContinuum{T}"/> use the scalar
 /// monotone chain, which is the reference the fast path is tested against. Both give the same vertices whenever each
 /// orientation test is exact, and the same quotient bit for bit for the same vertices; with rounding they can differ
 /// only by a point within rounding of a hull chord (the continuum then moves by a rounding error).</para>
