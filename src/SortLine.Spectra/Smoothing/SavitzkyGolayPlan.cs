@@ -27,6 +27,8 @@ public sealed partial class SavitzkyGolayPlan
     private readonly float[] _interiorF;
     private readonly float[] _leftEdgeF;
     private readonly float[] _rightEdgeF;
+    private readonly double[] _edgesVector;
+    private readonly float[] _edgesVectorF;
 
     /// <summary>Builds a plan.</summary>
     /// <param name="windowLength">Window length in samples: odd, ≥ 3.</param>
@@ -71,6 +73,8 @@ public sealed partial class SavitzkyGolayPlan
         _interiorF = ToSingle(_interior);
         _leftEdgeF = ToSingle(_leftEdge);
         _rightEdgeF = ToSingle(_rightEdge);
+        _edgesVector = TransposeEdges<double>(_leftEdge, _rightEdge, windowLength, half, VectorStep<double>());
+        _edgesVectorF = TransposeEdges<float>(_leftEdgeF, _rightEdgeF, windowLength, half, VectorStep<float>());
     }
 
     /// <summary>Gets the window length (samples, odd).</summary>
@@ -95,7 +99,7 @@ public sealed partial class SavitzkyGolayPlan
     public void Apply(ReadOnlySpan<double> spectrum, Span<double> destination)
     {
         Validate(spectrum, destination);
-        Filter(spectrum, destination, _interior, _leftEdge, _rightEdge);
+        Filter(spectrum, destination, _interior, _leftEdge, _rightEdge, _edgesVector);
     }
 
     /// <summary>Smooths (or differentiates) one spectrum in float. Allocates nothing; SIMD for the interior.</summary>
@@ -105,14 +109,17 @@ public sealed partial class SavitzkyGolayPlan
     public void Apply(ReadOnlySpan<float> spectrum, Span<float> destination)
     {
         Validate(spectrum, destination);
-        Filter(spectrum, destination, _interiorF, _leftEdgeF, _rightEdgeF);
+        Filter(spectrum, destination, _interiorF, _leftEdgeF, _rightEdgeF, _edgesVectorF);
     }
 
     /// <summary>Gets the float interior weights (for the SIMD tests).</summary>
     internal ReadOnlySpan<float> CoefficientsSingle => _interiorF;
 
-    /// <summary>The kernel: both edge blocks, then the interior (vector prefix, scalar tail).</summary>
-    internal static void Filter<T>(ReadOnlySpan<T> x, Span<T> y, ReadOnlySpan<T> interior, ReadOnlySpan<T> left, ReadOnlySpan<T> right)
+    /// <summary>
+    /// The kernel: both edge blocks (vectorised across outputs when accelerated, else scalar dot products; bitwise the same),
+    /// then the interior (vector prefix, overlapping last vector or scalar tail).
+    /// </summary>
+    internal static void Filter<T>(ReadOnlySpan<T> x, Span<T> y, ReadOnlySpan<T> interior, ReadOnlySpan<T> left, ReadOnlySpan<T> right, ReadOnlySpan<T> edgesVector)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int w = interior.Length;
@@ -120,10 +127,9 @@ public sealed partial class SavitzkyGolayPlan
         int n = x.Length;
         ReadOnlySpan<T> first = x[..w];
         ReadOnlySpan<T> last = x[(n - w)..];
-        for (int i = 0; i < half; i++)
+        if (edgesVector.IsEmpty || !TryEdgesVector(first, last, edgesVector, half, y))
         {
-            y[i] = Dot(left.Slice(i * w, w), first);
-            y[n - half + i] = Dot(right.Slice(i * w, w), last);
+            EdgesScalar(first, last, left, right, half, y);
         }
 
         // Interior outputs y[half + k] = Σ_j c[j] x[k + j], k in [0, n - w].
@@ -140,6 +146,19 @@ public sealed partial class SavitzkyGolayPlan
         else
         {
             InteriorScalar(x[done..], interior, inner[done..]);
+        }
+    }
+
+    /// <summary>The edge blocks as scalar dot products (the reference of <see cref="TryEdgesVector{T}"/>).</summary>
+    internal static void EdgesScalar<T>(ReadOnlySpan<T> first, ReadOnlySpan<T> last, ReadOnlySpan<T> left, ReadOnlySpan<T> right, int half, Span<T> y)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        int w = first.Length;
+        int n = y.Length;
+        for (int i = 0; i < half; i++)
+        {
+            y[i] = Dot(left.Slice(i * w, w), first);
+            y[n - half + i] = Dot(right.Slice(i * w, w), last);
         }
     }
 

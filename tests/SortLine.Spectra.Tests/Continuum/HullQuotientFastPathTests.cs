@@ -35,6 +35,26 @@ public sealed class HullQuotientFastPathTests
     [Property(Replay = "(8675309,43)", MaxTest = 300)]
     public void ApplyFast_IntegerCollinearSpectrum_EqualsMonotoneChain(int seed)
     {
+        (double[] wl, double[] s) = IntegerCollinearCase(seed);
+
+        AssertSameAsReference(wl, s, $"seed {seed}, n {s.Length}");
+        AssertSameAsReference(Array.ConvertAll(wl, v => (float)v), Array.ConvertAll(s, v => (float)v), $"seed {seed}, n {s.Length} (float)");
+    }
+
+    // Regression: from vertex 62 the points 63 and 65..68 all have slope -2 (exact ties). The pruned search scans the
+    // block of largest slope bound (65..68) before the earlier block 64..67 with four lanes of double (AVX2): each lane
+    // must still keep the farther of two tied points, so the vertex is 68, not 67.
+    [Fact]
+    public void ApplyFast_TiedPointsInBlocksScannedOutOfOrder_TakesFarthestPoint()
+    {
+        (double[] wl, double[] s) = IntegerCollinearCase(72);
+
+        AssertSameAsReference(wl, s, "seed 72");
+        AssertSameAsReference(Array.ConvertAll(wl, v => (float)v), Array.ConvertAll(s, v => (float)v), "seed 72 (float)");
+    }
+
+    private static (double[] Wavelengths, double[] Spectrum) IntegerCollinearCase(int seed)
+    {
         var rng = new Random(seed);
         int n = rng.Next(2, 200);
         var wl = new double[n];
@@ -54,8 +74,7 @@ public sealed class HullQuotientFastPathTests
             y += step;
         }
 
-        AssertSameAsReference(wl, s, $"seed {seed}, n {n}");
-        AssertSameAsReference(Array.ConvertAll(wl, v => (float)v), Array.ConvertAll(s, v => (float)v), $"seed {seed}, n {n} (float)");
+        return (wl, s);
     }
 
     [Theory]

@@ -310,4 +310,43 @@ public sealed class SavitzkyGolayPlanTests
 
         Assert.Equal(expected, actual.AsSpan(plan.WindowLength / 2, length).ToArray());
     }
+
+    // The edge blocks run as vectors across their outputs (left and right outputs share lanes); each lane must equal the
+    // scalar dot product bitwise. Windows from 3 (one output per side) to 51 (several vector chunks per edge).
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(11)]
+    [InlineData(17)]
+    [InlineData(21)]
+    [InlineData(51)]
+    [Trait("Category", "Simd")]
+    public void Edges_VectorAndScalar_AreBitwiseEqual(int window)
+    {
+        AssertEdgesBitwiseEqual<float>(window, SavitzkyGolayPlan.VectorStep<float>());
+        AssertEdgesBitwiseEqual<double>(window, SavitzkyGolayPlan.VectorStep<double>());
+    }
+
+    private static void AssertEdgesBitwiseEqual<T>(int window, int step)
+        where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T>
+    {
+        int half = window / 2;
+        int n = (2 * window) + 7;
+        var rng = new Random(window);
+        T[] left = [.. Enumerable.Range(0, half * window).Select(_ => T.CreateChecked(rng.NextDouble() - 0.3))];
+        T[] right = [.. Enumerable.Range(0, half * window).Select(_ => T.CreateChecked(rng.NextDouble() - 0.3))];
+        T[] x = [.. Enumerable.Range(0, n).Select(_ => T.CreateChecked(rng.NextDouble()))];
+        var expected = new T[n];
+        var actual = new T[n];
+        SavitzkyGolayPlan.EdgesScalar<T>(x.AsSpan(0, window), x.AsSpan(n - window), left, right, half, expected);
+
+        T[] transposed = SavitzkyGolayPlan.TransposeEdges<T>(left, right, window, half, step);
+        bool vectorised = SavitzkyGolayPlan.TryEdgesVector<T>(x.AsSpan(0, window), x.AsSpan(n - window), transposed, half, actual);
+
+        Assert.Equal(step > 0, vectorised);
+        if (vectorised)
+        {
+            Assert.Equal(expected, actual);
+        }
+    }
 }
