@@ -30,12 +30,10 @@ internal sealed partial class OpcUaWorker(
     ParticleRulesSlot rules,
     ModelSlot models,
     SimulatedLineProvider lines,
+    PipelineClasses classes,
     TimeProvider time,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
-    /// <summary>Pipeline class names by class id, as published in <c>Line/ClassNames</c>.</summary>
-    public static readonly IReadOnlyList<string> ClassNames = ["background", "lepidolite", "albite", "quartz", "muscovite", "unknown"];
-
     private readonly ILogger _logger = loggerFactory.CreateLogger<OpcUaWorker>();
     private OpcUaServer? _server;
     private SortLineNodeSet? _nodes;
@@ -49,6 +47,9 @@ internal sealed partial class OpcUaWorker(
         typeof(ParticleOptions).GetProperty(nameof(ParticleOptions.MinParticlePixels))!
             .GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), false)
             .Cast<System.ComponentModel.DataAnnotations.RangeAttribute>().Single().Maximum, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Gets the pipeline class names by class id, as published in <c>Line/ClassNames</c> (from the configuration).</summary>
+    public IReadOnlyList<string> ClassNames => classes.Names;
 
     /// <summary>Gets the endpoint URL once started.</summary>
     public string? EndpointUrl => _server?.EndpointUrl;

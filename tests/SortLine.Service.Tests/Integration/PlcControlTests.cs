@@ -198,7 +198,7 @@ public sealed class PlcControlTests(PlcControlFixture line) : IClassFixture<PlcC
     /// <summary>ParticleCount per class, EjectionCount per class, DroppedLines, LateDecisions.</summary>
     private async Task<ulong[]> CountersAsync()
     {
-        string[] classes = Workers.OpcUaWorker.ClassNames.ToArray();
+        string[] classes = [.. line.Host.Get<Workers.OpcUaWorker>().ClassNames];
         var values = new List<ulong>();
         foreach (string c in classes)
         {
