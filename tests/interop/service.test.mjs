@@ -145,7 +145,7 @@ test("refused: anonymous is switched off, and a wrong password is rejected", asy
 
 test("browses the whole tree and reads every sorter variable with live values", async () => {
     const variables = [];
-    const queue = ["i=84"];
+    const queue = ["ns=0;i=84"];
     const seen = new Set(queue);
     while (queue.length > 0) {
         const nodeId = queue.shift();
@@ -163,7 +163,7 @@ test("browses the whole tree and reads every sorter variable with live values", 
             if (ref.nodeClass === NodeClass.Object || ref.nodeClass === NodeClass.Variable) queue.push(key);
         }
     }
-    assert.ok(variables.includes("i=2259"), "Server.ServerStatus.State under Root");
+    assert.ok(variables.includes("ns=0;i=2259"), `Server.ServerStatus.State under Root (${variables.length} variables)`);
     const sorter = variables.filter((v) => v.startsWith(`ns=${ns};`));
     const classNames = Array.from(await read("Line.ClassNames"));
     assert.deepEqual(classNames, ["background", "lepidolite", "albite", "quartz", "muscovite", "unknown"], "the configured classes");
