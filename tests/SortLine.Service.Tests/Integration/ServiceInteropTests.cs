@@ -50,7 +50,9 @@ public sealed class ServiceInteropTests(ServiceInteropFixture service, ITestOutp
         Received[] received = Parse(document.RootElement.GetProperty("received"));
         Assert.True(received.Length >= 40, $"{received.Length} commands received");
         AssertSameAsJournal(received, journal);
-        Assert.Equal(journal.Commands()[^1].Sequence, received[^1].Sequence);
+
+        // The line kept sorting after the client finished: the journal goes on past the last command received.
+        Assert.True(journal.Commands()[^1].Sequence >= received[^1].Sequence);
     }
 
     [Fact]
