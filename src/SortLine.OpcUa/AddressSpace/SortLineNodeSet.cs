@@ -38,6 +38,7 @@ public sealed class SortLineNodeSet : IAsyncDisposable
     private readonly VariableNode[] _ejectionCounts;
     private readonly TimeProvider _time;
     private readonly Lock _configurationLock = new();
+    private bool _hostUpdate; // guarded by _configurationLock: SetConfiguration is changing the variables
     private SortLineConfiguration _configuration;
 
     private SortLineNodeSet(AddressSpaceBuilder builder, SortLineNodeSetOptions options, SortLineMethodHandlers handlers, TimeProvider time, bool startPump)
@@ -301,9 +302,29 @@ public sealed class SortLineNodeSet : IAsyncDisposable
         }
 
         DateTime now = _time.GetUtcNow().UtcDateTime;
-        TargetClasses.SetValue(Variant.FromArray(configuration.TargetClasses.ToArray()), StatusCode.Good, now);
-        EjectThreshold.SetValue(new Variant(configuration.EjectThreshold), StatusCode.Good, now);
-        MinParticlePixels.SetValue(new Variant(configuration.MinParticlePixels), StatusCode.Good, now);
+        SortLineConfiguration updated;
+
+        // One change, one event: the three variables change under the lock (client writes wait), and the per-variable
+        // handler stays quiet meanwhile, so no listener ever sees a mix of the old and the new configuration.
+        lock (_configurationLock)
+        {
+            _hostUpdate = true;
+            try
+            {
+                TargetClasses.SetValue(Variant.FromArray(configuration.TargetClasses.ToArray()), StatusCode.Good, now);
+                EjectThreshold.SetValue(new Variant(configuration.EjectThreshold), StatusCode.Good, now);
+                MinParticlePixels.SetValue(new Variant(configuration.MinParticlePixels), StatusCode.Good, now);
+            }
+            finally
+            {
+                _hostUpdate = false;
+            }
+
+            updated = new SortLineConfiguration([.. configuration.TargetClasses], configuration.EjectThreshold, configuration.MinParticlePixels);
+            _configuration = updated;
+        }
+
+        ConfigurationChanged?.Invoke(this, new SortLineConfigurationChangedEventArgs(updated));
     }
 
     /// <inheritdoc/>
@@ -330,6 +351,11 @@ public sealed class SortLineNodeSet : IAsyncDisposable
         SortLineConfiguration updated;
         lock (_configurationLock)
         {
+            if (_hostUpdate)
+            {
+                return;
+            }
+
             updated = new SortLineConfiguration(
                 (string[])TargetClasses.Value.Value.Value!,
                 (double)EjectThreshold.Value.Value.Value!,

@@ -166,6 +166,7 @@ internal static partial class SortLineHost
 
         // The pipeline's own option classes, bound and validated here (the pipeline does not know the host).
         AddSection(services, ParticleOptions.SectionName, new ParticleOptionsValidator(), new ParticleOptionsConsistencyValidator());
+        services.AddSingleton<IValidateOptions<ParticleOptions>>(sp => new PipelineClassesValidator(sp.GetRequiredService<IOptions<LineOptions>>()));
         AddSection(services, EjectionOptions.SectionName, new EjectionOptionsValidator(), new EjectionOptionsConsistencyValidator());
         AddSection(services, PipelineOptions.SectionName, new PipelineOptionsValidator());
         services.AddOptions<SortLine.Learning.Retraining.RetrainingOptions>().BindConfiguration(SortLine.Learning.Retraining.RetrainingOptions.SectionName).ValidateOnStart();
@@ -185,6 +186,7 @@ internal static partial class SortLineHost
         services.AddSingleton(sp => new LineStatus(sp.GetRequiredService<ILineTelemetry>(),
             sp.GetRequiredService<IOptions<SortingOptions>>().Value.Enabled ? LineState.Starting : LineState.Stopped));
         services.AddSingleton<LineControl>();
+        services.AddSingleton(sp => PipelineClasses.Create(sp.GetRequiredService<IOptions<LineOptions>>().Value, sp.GetRequiredService<IOptions<ParticleOptions>>().Value));
         services.AddSingleton<RetrainingControl>();
         services.AddSingleton(sp => new ParticleRulesSlot(ParticleRules.Create(sp.GetRequiredService<IOptions<ParticleOptions>>().Value)));
         services.AddSingleton(sp =>
@@ -192,7 +194,7 @@ internal static partial class SortLineHost
             PipelineMetrics counters = sp.GetRequiredService<PipelineCounterAdapter>().Inner;
             return new PlcCounters(sp.GetRequiredService<DecisionJournal>(), () =>
                 counters.Value(PipelineMetrics.ItemsDropped, SchedulingStage.StageName, DropReasons.Deadline)
-                + counters.Value(PipelineMetrics.ItemsDropped, DecisionFanOut.StageName, DropReasons.Deadline), OpcUaWorker.ClassNames.Count);
+                + counters.Value(PipelineMetrics.ItemsDropped, DecisionFanOut.StageName, DropReasons.Deadline), sp.GetRequiredService<PipelineClasses>().Names.Count);
         });
         services.AddSingleton<PipelineCounterAdapter>();
         services.AddSingleton<OpcUaDecisionSink>();

@@ -11,7 +11,8 @@ namespace SortLine.Service.Workers;
 
 /// <summary>
 /// Runs the OPC UA server (PLC link) with the sorter address space (<see cref="SortLineNodeSet"/>): decisions are published
-/// through <see cref="OpcUaDecisionSink"/>; the line state follows <see cref="LineStatus"/>; encoder position, line rate,
+/// through <see cref="OpcUaDecisionSink"/>; the line state follows <see cref="LineStatus"/>; belt speed (measured on the
+/// encoder), encoder position, line rate,
 /// dropped lines, late decisions, model version and per-class counts (<see cref="PlcCounters"/>) are refreshed once per
 /// second. The methods act on the line through <see cref="PlcMethods"/>, and accepted configuration writes change the
 /// running pipeline's rules through <see cref="PlcConfiguration"/>; every call and change is logged with the client's
@@ -21,6 +22,7 @@ namespace SortLine.Service.Workers;
 internal sealed partial class OpcUaWorker(
     IOptions<OpcUaServerOptions> options,
     IOptions<SortingOptions> sorting,
+    IOptions<LineOptions> lineOptions,
     OpcUaDecisionSink sink,
     DecisionJournal journal,
     PlcCounters plcCounters,
@@ -30,18 +32,17 @@ internal sealed partial class OpcUaWorker(
     ParticleRulesSlot rules,
     ModelSlot models,
     SimulatedLineProvider lines,
+    PipelineClasses classes,
     TimeProvider time,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
-    /// <summary>Pipeline class names by class id, as published in <c>Line/ClassNames</c>.</summary>
-    public static readonly IReadOnlyList<string> ClassNames = ["background", "lepidolite", "albite", "quartz", "muscovite", "unknown"];
-
     private readonly ILogger _logger = loggerFactory.CreateLogger<OpcUaWorker>();
     private OpcUaServer? _server;
     private SortLineNodeSet? _nodes;
     private ITimer? _timer;
     private readonly Lock _refreshGate = new();
     private long _lastLines;
+    private long _lastCounts;
     private long _lastRefresh;
 
     /// <summary>The largest <see cref="ParticleOptions.MinParticlePixels"/> the options validator accepts (its [Range] maximum).</summary>
@@ -49,6 +50,9 @@ internal sealed partial class OpcUaWorker(
         typeof(ParticleOptions).GetProperty(nameof(ParticleOptions.MinParticlePixels))!
             .GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.RangeAttribute), false)
             .Cast<System.ComponentModel.DataAnnotations.RangeAttribute>().Single().Maximum, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Gets the pipeline class names by class id, as published in <c>Line/ClassNames</c> (from the configuration).</summary>
+    public IReadOnlyList<string> ClassNames => classes.Names;
 
     /// <summary>Gets the endpoint URL once started.</summary>
     public string? EndpointUrl => _server?.EndpointUrl;
@@ -94,19 +98,26 @@ internal sealed partial class OpcUaWorker(
         lock (_refreshGate)
         {
             long linesNow = journal.LinesReceived;
+            long counts = lines.Encoder.Read().Counts;
             long elapsed = time.GetTimestamp();
             double seconds = _lastRefresh == 0 ? 1 : time.GetElapsedTime(_lastRefresh, elapsed).TotalSeconds;
             if (seconds >= 0.5)
             {
                 // Only over a long enough window: an extra refresh (after ResetCounters) must not publish a spike.
                 nodes.SetLinesPerSecond(Math.Max(0, linesNow - _lastLines) / seconds);
+                if (_lastRefresh != 0)
+                {
+                    nodes.SetBeltSpeed(Math.Abs(counts - _lastCounts) / seconds / lineOptions.Value.EncoderCountsPerMeter);
+                }
+
                 _lastLines = linesNow;
+                _lastCounts = counts;
                 _lastRefresh = elapsed;
             }
 
             nodes.SetDroppedLines(plcCounters.DroppedLines);
             nodes.SetLateDecisions(plcCounters.LateDecisions);
-            nodes.SetEncoderPosition(lines.Encoder.Read().Counts);
+            nodes.SetEncoderPosition(counts);
             if (models.Current is { } model)
             {
                 nodes.SetModelVersion(model.Version);

@@ -9,23 +9,24 @@ namespace SortLine.Service.Workers;
 /// to <see cref="SortingOptions.ReconnectMaxDelayMilliseconds"/> on <see cref="SensorFaultException"/>; publishes the
 /// sensor state and logs once per transition (not per attempt).
 /// </summary>
+/// <remarks>Thread-safe: <see cref="State"/> is read by other threads (the PLC's commands, captures) while the feed sets it;
+/// a transition is one atomic exchange, so concurrent setters publish and log each change exactly once.</remarks>
 internal sealed partial class SensorConnector(SensorKind sensor, ISensorTelemetry telemetry, SortingOptions options, TimeProvider time, ILogger logger)
 {
-    private SensorState _state = SensorState.Disconnected;
+    private int _state = (int)SensorState.Disconnected;
 
     /// <summary>Gets the last published state.</summary>
-    public SensorState State => _state;
+    public SensorState State => (SensorState)Volatile.Read(ref _state);
 
     /// <summary>Publishes a state; logs when it changed.</summary>
     public void SetState(SensorState state, Exception? fault = null)
     {
-        if (state == _state)
+        var previous = (SensorState)Interlocked.Exchange(ref _state, (int)state);
+        if (previous == state)
         {
             return;
         }
 
-        SensorState previous = _state;
-        _state = state;
         telemetry.SetSensorState(sensor, state);
         if (fault is not null)
         {
@@ -45,7 +46,7 @@ internal sealed partial class SensorConnector(SensorKind sensor, ISensorTelemetr
         TimeSpan max = TimeSpan.FromMilliseconds(options.ReconnectMaxDelayMilliseconds);
         while (true)
         {
-            if (_state != SensorState.Faulted)
+            if (State != SensorState.Faulted)
             {
                 SetState(SensorState.Connecting);
             }

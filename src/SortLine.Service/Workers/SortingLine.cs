@@ -25,12 +25,16 @@ namespace SortLine.Service.Workers;
 /// down). After <see cref="ShutdownAsync"/> every command answers <see cref="ControlOutcome.InvalidState"/>.</para>
 /// <para><b>Faults.</b> A camera fault during the feed sets the line <see cref="LineState.Faulted"/> and reconnects with
 /// back-off; sorting resumes with the next line (the pipeline keeps running).</para>
+/// <para><b>End of stream.</b> When the camera's stream ends without a fault (a replay reached its end), there is nothing
+/// more to sort: the camera is marked disconnected, readiness withdrawn, and the line stops as on
+/// <see cref="StopAsync"/> (drained, then <see cref="LineState.Stopped"/>); <see cref="StartAsync"/> reconnects and
+/// sorts again.</para>
 /// </remarks>
 internal sealed partial class SortingLine : IAsyncDisposable
 {
     private readonly ISwirCamera _camera;
     private readonly SensorConnector _connector;
-    private readonly Func<PipelineSeed, SortingPipeline> _createPipeline;
+    private readonly Func<PipelineSeed, ISortingRun> _createPipeline;
     private readonly CalibrationState _calibration;
     private readonly LineStatus _status;
     private readonly DecisionJournal _journal;
@@ -40,9 +44,10 @@ internal sealed partial class SortingLine : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
-    private SortingPipeline? _pipeline;
+    private ISortingRun? _pipeline;
     private Task? _feed;
     private CancellationTokenSource? _feedStop;
+    private int _feedGeneration;
     private PipelineSeed _seed;
     private bool _shutDown;
 
@@ -58,6 +63,23 @@ internal sealed partial class SortingLine : IAsyncDisposable
     /// <param name="drainTimeout">How long a stop waits for the pipeline to drain before cancelling its stages.</param>
     /// <param name="logger">The log.</param>
     public SortingLine(ISwirCamera camera, SensorConnector connector, Func<PipelineSeed, SortingPipeline> createPipeline, CalibrationState calibration,
+        LineStatus status, DecisionJournal journal, IPipelineTelemetry telemetry, IReadinessReporter readiness, TimeSpan drainTimeout, ILogger logger)
+        : this(camera, connector, seed => new SortingPipelineRun(createPipeline(seed)), calibration, status, journal, telemetry, readiness, drainTimeout, logger)
+    {
+    }
+
+    /// <summary>Creates the line over any <see cref="ISortingRun"/> (stopped; call <see cref="StartAsync"/>).</summary>
+    /// <param name="camera">The connected, calibrated camera.</param>
+    /// <param name="connector">Its connector (state and reconnects).</param>
+    /// <param name="createPipeline">Builds a run's pipeline, continuing from the seed.</param>
+    /// <param name="calibration">Where recalibrated plans are published.</param>
+    /// <param name="status">The line state.</param>
+    /// <param name="journal">Line counts.</param>
+    /// <param name="telemetry">Pipeline metrics.</param>
+    /// <param name="readiness">Readiness conditions (sensors up).</param>
+    /// <param name="drainTimeout">How long a stop waits for the pipeline to drain before cancelling its stages.</param>
+    /// <param name="logger">The log.</param>
+    public SortingLine(ISwirCamera camera, SensorConnector connector, Func<PipelineSeed, ISortingRun> createPipeline, CalibrationState calibration,
         LineStatus status, DecisionJournal journal, IPipelineTelemetry telemetry, IReadinessReporter readiness, TimeSpan drainTimeout, ILogger logger)
     {
         _camera = camera;
@@ -92,7 +114,7 @@ internal sealed partial class SortingLine : IAsyncDisposable
             }
 
             _status.Set(LineState.Starting);
-            SortingPipeline pipeline = _createPipeline(_seed);
+            ISortingRun pipeline = _createPipeline(_seed);
             Volatile.Write(ref _pipeline, pipeline);
             StartFeed(pipeline);
             LogStarted(_logger, _seed.NextCommandSequence);
@@ -213,12 +235,41 @@ internal sealed partial class SortingLine : IAsyncDisposable
         _gate.Dispose();
     }
 
-    private void StartFeed(SortingPipeline pipeline)
+    private void StartFeed(ISortingRun pipeline)
     {
         var stop = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
         _feedStop = stop;
+        int generation = ++_feedGeneration;
         _status.Set(_connector.State == SensorState.Running ? LineState.Running : LineState.Faulted);
-        Volatile.Write(ref _feed, Task.Run(() => FeedAsync(pipeline, stop.Token), CancellationToken.None));
+        Volatile.Write(ref _feed, Task.Run(async () =>
+        {
+            if (await FeedAsync(pipeline, stop.Token).ConfigureAwait(false))
+            {
+                // Not awaited: the stop waits for this feed task, which must finish first.
+                _ = StopAtEndOfStreamAsync(generation);
+            }
+        }, CancellationToken.None));
+    }
+
+    /// <summary>Stops the line after its feed <paramref name="generation"/> reached the end of the camera stream, unless a
+    /// command stopped or restarted the feed meanwhile.</summary>
+    private async Task StopAtEndOfStreamAsync(int generation)
+    {
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            if (_shutDown || _pipeline is null || generation != _feedGeneration)
+            {
+                return;
+            }
+
+            LogEndOfStream(_logger);
+            await StopSortingAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private async Task StopFeedAsync()
@@ -245,7 +296,7 @@ internal sealed partial class SortingLine : IAsyncDisposable
     {
         _status.Set(LineState.Stopping);
         await StopFeedAsync().ConfigureAwait(false);
-        SortingPipeline pipeline = _pipeline!;
+        ISortingRun pipeline = _pipeline!;
         try
         {
             if (await pipeline.CompleteAsync(_drainTimeout).ConfigureAwait(false))
@@ -271,7 +322,8 @@ internal sealed partial class SortingLine : IAsyncDisposable
     }
 
     /// <summary>Reads the camera into the pipeline until <paramref name="stop"/> fires; reconnects after faults.</summary>
-    private async Task FeedAsync(SortingPipeline pipeline, CancellationToken stop)
+    /// <returns>True when the camera stream ended by itself (end of a replay); false when stopped.</returns>
+    private async Task<bool> FeedAsync(ISortingRun pipeline, CancellationToken stop)
     {
         long lastSequence = -1;
         while (!stop.IsCancellationRequested)
@@ -310,11 +362,12 @@ internal sealed partial class SortingLine : IAsyncDisposable
 
                 // The stream ended without a fault (a replay reached its end): nothing more to sort.
                 _connector.SetState(SensorState.Disconnected);
-                return;
+                _readiness.SetCondition(ReadinessCondition.SensorsUp, false);
+                return !stop.IsCancellationRequested;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                return;
+                return false;
             }
             catch (SensorFaultException ex)
             {
@@ -330,11 +383,16 @@ internal sealed partial class SortingLine : IAsyncDisposable
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {
-                    return;
+                    return false;
                 }
             }
         }
+
+        return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The camera stream ended: sorting stops (StartLine reconnects)")]
+    private static partial void LogEndOfStream(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sorting started (next command sequence {Sequence})")]
     private static partial void LogStarted(ILogger logger, long sequence);

@@ -45,6 +45,14 @@ public sealed class HostStartupTests
     }
 
     [Fact]
+    public async Task Start_ClassCountDisagreesWithLineClasses_StopsNamingBothSections()
+    {
+        OptionsValidationException ex = await StartExpectingFailure(new() { ["SortLine:Particles:ClassCount"] = "7", ["SortLine:Particles:RejectClass"] = "6" });
+
+        Assert.Contains("SortLine:Particles:ClassCount (7) must be 6: background, the 4 minerals of SortLine:Line:Classes and the reject class", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_MetricsPortOutOfRange_StopsWithKeyAndRange()
     {
         OptionsValidationException ex = await StartExpectingFailure(new() { ["SortLine:Metrics:Port"] = "70000" });

@@ -47,9 +47,9 @@ public sealed class PlcControlTests(PlcControlFixture line) : IClassFixture<PlcC
     public async Task StartStop_CalledConcurrently_ExactlyOneOfEachSucceeds()
     {
         StatusCode[] stops = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => line.Host.Get<LineControl>().StopAsync(CancellationToken.None))
-            .Select(async t => Workers.PlcMethods.ToStatus(await t)));
+            .Select(async t => global::SortLine.Service.Workers.PlcMethods.ToStatus(await t)));
         StatusCode[] starts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => line.Host.Get<LineControl>().StartAsync(CancellationToken.None))
-            .Select(async t => Workers.PlcMethods.ToStatus(await t)));
+            .Select(async t => global::SortLine.Service.Workers.PlcMethods.ToStatus(await t)));
 
         Assert.Equal(1, stops.Count(s => s == StatusCode.Good));
         Assert.Equal(1, starts.Count(s => s == StatusCode.Good));
@@ -198,7 +198,7 @@ public sealed class PlcControlTests(PlcControlFixture line) : IClassFixture<PlcC
     /// <summary>ParticleCount per class, EjectionCount per class, DroppedLines, LateDecisions.</summary>
     private async Task<ulong[]> CountersAsync()
     {
-        string[] classes = Workers.OpcUaWorker.ClassNames.ToArray();
+        string[] classes = [.. line.Host.Get<global::SortLine.Service.Workers.OpcUaWorker>().ClassNames];
         var values = new List<ulong>();
         foreach (string c in classes)
         {

@@ -1,0 +1,167 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging.Abstractions;
+using SortLine.Sensors;
+using SortLine.Sensors.Swir;
+using SortLine.Service.Line;
+using SortLine.Service.Options;
+using SortLine.Service.Workers;
+using SortLine.Telemetry;
+
+namespace SortLine.Service.Tests.Workers;
+
+/// <summary><see cref="SortingLine"/> over a camera whose stream ends (a replay) and a recording pipeline.</summary>
+public sealed class SortingLineTests
+{
+    private readonly ReplayCamera _camera = new(lines: 7);
+    private readonly SensorConnector _connector = new(SensorKind.Swir, NullTelemetry.Instance, new SortingOptions(), TimeProvider.System, NullLogger.Instance);
+    private readonly LineStatus _status = new(NullTelemetry.Instance, LineState.Starting);
+    private readonly List<RecordingRun> _runs = [];
+    private readonly List<LineState> _states = [];
+    private readonly SortingLine _line;
+
+    public SortingLineTests()
+    {
+        _status.Changed += (_, s) =>
+        {
+            lock (_states)
+            {
+                _states.Add(s);
+            }
+        };
+        _line = new SortingLine(_camera, _connector, seed =>
+        {
+            var run = new RecordingRun(seed);
+            _runs.Add(run);
+            return run;
+        }, new CalibrationState(), _status, new DecisionJournal(), NullTelemetry.Instance, NullTelemetry.Instance, TimeSpan.FromSeconds(30), NullLogger.Instance);
+    }
+
+    private async Task WaitForAsync(LineState state)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(object? sender, LineState s)
+        {
+            if (s == state)
+            {
+                reached.TrySetResult();
+            }
+        }
+
+        _status.Changed += OnChanged;
+        try
+        {
+            if (_status.State == state)
+            {
+                return;
+            }
+
+            await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            _status.Changed -= OnChanged;
+        }
+    }
+
+    [Fact]
+    public async Task CameraStreamEnds_LineDrainsAndReportsStopped()
+    {
+        await _connector.ConnectAsync(_camera.ConnectAsync, CancellationToken.None);
+
+        Assert.Equal(ControlOutcome.Done, await _line.StartAsync(CancellationToken.None));
+        await WaitForAsync(LineState.Stopped);
+        await _line.Feed;
+
+        RecordingRun run = Assert.Single(_runs);
+        Assert.Equal(7, run.LinesWritten);
+        Assert.True(run.Completed, "the pipeline was drained");
+        Assert.True(run.Disposed);
+        Assert.False(_line.IsSorting);
+        Assert.Equal(SensorState.Disconnected, _connector.State);
+        Assert.Equal([LineState.Running, LineState.Stopping, LineState.Stopped], _states);
+        Assert.Equal(ControlOutcome.InvalidState, await _line.StopAsync(CancellationToken.None));
+        await _line.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task CameraStreamEnded_StartLine_ReconnectsAndSortsAgainContinuingTheSeed()
+    {
+        await _connector.ConnectAsync(_camera.ConnectAsync, CancellationToken.None);
+        await _line.StartAsync(CancellationToken.None);
+        await WaitForAsync(LineState.Stopped);
+
+        Assert.Equal(ControlOutcome.Done, await _line.StartAsync(CancellationToken.None));
+        await WaitForAsync(LineState.Stopped);
+
+        Assert.Equal(2, _runs.Count);
+        Assert.Equal(_runs[0].Seed, _runs[1].StartedFrom);
+        Assert.Equal(2, _camera.Connects);
+        Assert.Equal(14, _runs.Sum(r => r.LinesWritten));
+        await _line.DisposeAsync();
+    }
+
+    /// <summary>A camera replaying a fixed number of lines, then ending its stream without a fault.</summary>
+    private sealed class ReplayCamera(int lines) : ISwirCamera
+    {
+        private int _connects;
+
+        public int Connects => Volatile.Read(ref _connects);
+
+        public SwirCameraInfo Info { get; } = new("replay", 2, [1000.0, 1100.0], [10.0, 10.0], 100, 12);
+
+        public SensorState State => SensorState.Running;
+
+        public long DroppedLines => 0;
+
+        public ValueTask ConnectAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _connects);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask SelectViewAsync(CameraView view, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public async IAsyncEnumerable<SwirLine> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (int i = 0; i < lines; i++)
+            {
+                await Task.Yield();
+                yield return new SwirLine(null, 2, 2);
+            }
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>A pipeline that records the lines written to it and whether it was drained.</summary>
+    private sealed class RecordingRun(SortLine.Service.Workers.PipelineSeed seed) : ISortingRun
+    {
+        private readonly Channel<SwirLine> _input = Channel.CreateUnbounded<SwirLine>();
+
+        public SortLine.Service.Workers.PipelineSeed StartedFrom { get; } = seed;
+
+        public int LinesWritten => _input.Reader.Count;
+
+        public bool Completed { get; private set; }
+
+        public bool Disposed { get; private set; }
+
+        public ChannelWriter<SwirLine> Input => _input.Writer;
+
+        public int CameraQueueDepth => _input.Reader.Count;
+
+        public int LineQueueDepth => 0;
+
+        public SortLine.Service.Workers.PipelineSeed Seed => new(StartedFrom.NextParticleId + 10, StartedFrom.NextCommandSequence + LinesWritten);
+
+        public Task<bool> CompleteAsync(TimeSpan timeout)
+        {
+            _input.Writer.TryComplete();
+            Completed = true;
+            return Task.FromResult(true);
+        }
+
+        public void Dispose() => Disposed = true;
+    }
+}
