@@ -447,7 +447,19 @@ internal sealed partial class UaTcpConnection : IAsyncDisposable
     private static partial void LogUnexpected(ILogger logger, Exception exception, string remote, uint channelId);
 
     /// <summary>Asks the connection to send ERR Bad_ServerHalted and close.</summary>
-    public void RequestStop() => _stop.Cancel();
+    /// <remarks>Safe to call at any time: a server stopping walks its connection list while connections end on their own,
+    /// so the connection may already have released its resources; then there is nothing left to stop.</remarks>
+    public void RequestStop()
+    {
+        try
+        {
+            _stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already ended and disposed (see remarks).
+        }
+    }
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
