@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SortLine.OpcUa.AddressSpace;
 using SortLine.OpcUa.Server;
 using SortLine.Pipeline;
+using SortLine.Pipeline.Inference;
 using SortLine.Service.Line;
 using SortLine.Service.Options;
 
@@ -75,7 +76,7 @@ internal sealed partial class OpcUaWorker(
             + counters.Inner.Value(PipelineMetrics.ItemsDropped, SortLine.Pipeline.Stages.DecisionFanOut.StageName, DropReasons.Deadline);
         nodes.SetLateDecisions((ulong)late);
         nodes.SetEncoderPosition(lines.Encoder.Read().Counts);
-        if (models.Current is { } model)
+        if (models.Model is { } model)
         {
             nodes.SetModelVersion(model.Version);
             nodes.SetState(SortLineState.Running);

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SortLine.Pipeline;
+using SortLine.Pipeline.Inference;
 using SortLine.Pipeline.Items;
 using SortLine.Pipeline.Particles;
 using SortLine.Pipeline.Scheduling;
@@ -122,8 +123,8 @@ internal sealed partial class SortingWorker(
         }
 
         sinks.AddRange(extraSinks);
-        using var sortingPipeline = new SortingPipeline(plan, pipeline, particles, ejection, scale, clock, sorting.CameraChannelCapacity,
-            TimeSpan.FromMilliseconds(line.LatencyBudgetMilliseconds), isReplay: false, sinks, models, history, journal,
+        using var sortingPipeline = new SortingPipeline(models, sorting.ClassificationWorkers, pipeline, particles, ejection, scale, clock,
+            sorting.CameraChannelCapacity, TimeSpan.FromMilliseconds(line.LatencyBudgetMilliseconds), isReplay: false, sinks, history, journal,
             new PipelineCounterMetrics(counters, pipelineTelemetry), time);
         LogSorting(_logger, camera.Info.LineRateHz, plan.Pixels, plan.Bands);
         try

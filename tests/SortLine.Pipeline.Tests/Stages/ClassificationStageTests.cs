@@ -67,10 +67,10 @@ public sealed class ClassificationStageTests
         List<ClassifiedLine> output = rig.Drain();
         Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i), output.Select(l => l.Stamp.Sequence));
         Assert.NotEqual(released.Order(), released);
-        LineClassifier classifier = rig.Slot.Current;
+        LineModel model = rig.Slot.Model!;
         foreach (ClassifiedLine line in output)
         {
-            Assert.Equal(rig.Expected(classifier, line.Stamp.Sequence), line.Classes.ToArray());
+            Assert.Equal(rig.Expected(model, line.Stamp.Sequence), line.Classes.ToArray());
             Assert.Equal("v1", line.ModelVersion);
             line.Dispose();
         }
@@ -84,8 +84,8 @@ public sealed class ClassificationStageTests
     {
         SimulatedCameraData data = SimulatedCameraData.Instance;
         var rig = new Rig(data, workerCount: 2, lines: 40, queueCapacity: 2);
-        LineClassifier v1 = rig.Slot.Current;
-        LineClassifier v2 = data.CreateClassifier("v2", model: Reversed(data.Model));
+        LineModel v1 = rig.Slot.Model!;
+        LineModel v2 = LineModels.Identity(data, "v2", Reversed(data.Model));
         rig.Stage.OnClassified = ticket =>
         {
             if (ticket == 15)
@@ -101,7 +101,7 @@ public sealed class ClassificationStageTests
         int old = 0, fresh = 0;
         foreach (ClassifiedLine line in output)
         {
-            LineClassifier used = line.ModelVersion == "v1" ? v1 : v2;
+            LineModel used = line.ModelVersion == "v1" ? v1 : v2;
             Assert.Contains(line.ModelVersion, new[] { "v1", "v2" });
             Assert.Equal(rig.Expected(used, line.Stamp.Sequence), line.Classes.ToArray());
             old += used == v1 ? 1 : 0;
@@ -132,8 +132,8 @@ public sealed class ClassificationStageTests
     {
         SimulatedCameraData data = SimulatedCameraData.Instance;
         var rig = new Rig(data, workerCount: 3, lines: 40);
-        LineClassifier v1 = rig.Slot.Current;
-        LineClassifier v2 = data.CreateClassifier("v2", model: Reversed(data.Model));
+        LineModel v1 = rig.Slot.Model!;
+        LineModel v2 = LineModels.Identity(data, "v2", Reversed(data.Model));
         using var swapping = new CancellationTokenSource();
         var swapper = Task.Factory.StartNew(() =>
         {
@@ -288,7 +288,7 @@ public sealed class ClassificationStageTests
             _data = data;
             _time = (TimeProvider?)time ?? TimeProvider.System;
             metrics ??= new PipelineMetrics();
-            Slot = new ModelSlot(data.CreateClassifier("v1"));
+            Slot = new ModelSlot(LineModels.Preprocessing(data), LineModels.Identity(data, "v1"));
             CameraPool = SwirLine.CreatePool(64, data.Pixels, data.Bands);
             LinePool = ClassifiedLine.CreatePool(64, data.Pixels, hasConfidence: true);
             Input = ClassificationStage.CreateInputChannel(64, metrics);
@@ -342,8 +342,9 @@ public sealed class ClassificationStageTests
             return lines;
         }
 
-        public byte[] Expected(LineClassifier classifier, long sequence)
+        public byte[] Expected(LineModel model, long sequence)
         {
+            LineClassifier classifier = model.Build(_data.Calibration);
             var classes = new byte[_data.Pixels];
             classifier.ClassifyLine(_data.Lines[(int)(sequence % _data.Lines.Count)].Data, classes, [], classifier.CreateScratch());
             return classes;
