@@ -22,7 +22,11 @@ internal static class LineModels
     public static LinePreprocessing Preprocessing(SimulatedCameraData data, double threshold = double.NegativeInfinity, ReflectanceCalibration? calibration = null) =>
         new(calibration ?? data.Calibration, new SavitzkyGolayPlan(11, 2), new HullQuotientPlan(data.Wavelengths), threshold);
 
-    /// <summary>The data's calibration with its white frame scaled (as if the white reference had been captured again, brighter or darker).</summary>
+    /// <summary>
+    /// The data's calibration with its white frame scaled by <paramref name="scale"/> and tilted across the bands (×0.8 at the
+    /// first band to ×1.2 at the last), as if the white reference had been captured again under a different lamp: both the
+    /// brightness and the spectral shape (so the hull quotient) change.
+    /// </summary>
     public static ReflectanceCalibration ScaledWhite(SimulatedCameraData data, double scale)
     {
         ReflectanceCalibration c = data.Calibration;
@@ -30,7 +34,8 @@ internal static class LineModels
         ReadOnlySpan<double> dark = c.DarkFrame;
         for (int i = 0; i < white.Length; i++)
         {
-            white[i] = dark[i] + ((white[i] - dark[i]) * scale);
+            double tilt = 0.8 + (0.4 * (i % c.Bands) / (c.Bands - 1));
+            white[i] = dark[i] + ((white[i] - dark[i]) * scale * tilt);
         }
 
         return ReflectanceCalibration.FromReferenceFrames(c.Pixels, c.Bands, dark, white, c.DeadThresholdDn);
