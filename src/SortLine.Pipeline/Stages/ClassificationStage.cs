@@ -43,7 +43,8 @@ namespace SortLine.Pipeline.Stages;
 /// <see cref="BoundedChannelFullMode.Wait"/> channel that is full: the stage never blocks on its output). With the
 /// standard line channel (<see cref="PipelineChannels.CreateLineChannel"/>, drop-oldest) the output never refuses; that
 /// channel counts its own drops against the particle stage.</para>
-/// <para><b>Allocations.</b> None per line in steady state: the work queues hold structs, the workers and the queue writes
+/// <para><b>Allocations.</b> None per line in steady state (each reorder slot's foreground buffer is allocated on its first
+/// line; feature buffers with the observer, at construction): the work queues hold structs, the workers and the queue writes
 /// wait without a cancellable token (cancellation completes the queues instead), the output is written synchronously.
 /// The one exception is the runtime's channel waiter when the dispatcher waits on an empty input with the (cancellable)
 /// stage token: one small object per wait while idle, none while lines are queued.</para>
