@@ -53,7 +53,7 @@ public class ClassificationStageOnnxBenchmarks
         _inputNames = [StudentOnnxExporter.InputName];
         _outputNames = [StudentOnnxExporter.ScoresName, StudentOnnxExporter.ClassName];
 
-        int agree = 0, total = 0;
+        int agree = 0, total = 0, foreground = 0;
         for (int l = 0; l < _data.Lines.Length; l++)
         {
             _next = l;
@@ -64,11 +64,12 @@ public class ClassificationStageOnnxBenchmarks
             for (int p = 0; p < pixels; p++)
             {
                 agree += native[p] == _classes[p] ? 1 : 0;
+                foreground += _foreground[p] ? 1 : 0;
                 total++;
             }
         }
 
-        Console.WriteLine($"// ClassificationStageOnnx: native and ONNX Runtime agree on {agree} of {total} pixels ({_data.Lines.Length} lines)");
+        Console.WriteLine($"// ClassificationStageOnnx: native and ONNX Runtime agree on {agree} of {total} pixels ({_data.Lines.Length} lines); {100.0 * foreground / total:F1} % of the pixels are particles (the rest belt)");
     }
 
     /// <summary>The stage's per-line work, as the service runs it (features kept).</summary>

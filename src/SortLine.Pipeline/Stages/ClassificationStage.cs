@@ -133,6 +133,7 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
                 _features[i] = new float[features.Pixels * features.Bands];
             }
         }
+
         _processed = metrics.GetCounter(PipelineMetrics.ItemsProcessed, "Items a pipeline stage consumed.", StageName, "");
         const string DroppedHelp = "Items dropped by a pipeline stage or channel.";
         _deadline = metrics.GetCounter(PipelineMetrics.ItemsDropped, DroppedHelp, StageName, DropReasons.Deadline);

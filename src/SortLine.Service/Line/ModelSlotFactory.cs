@@ -9,6 +9,8 @@ namespace SortLine.Service.Line;
 /// current model's classifier rebuilt for the new references (<see cref="ModelSlot.Recalibrate"/>); every model put into
 /// service is reported (model version metric, readiness).
 /// </summary>
+/// <remarks>The slot is rebuilt on the publisher's thread, inside <see cref="CalibrationState.Publish"/>; a plan of another
+/// shape than the line's (a different camera) makes <c>Publish</c> throw and leaves the slot on the old references.</remarks>
 internal static class ModelSlotFactory
 {
     /// <summary>Creates the slot and subscribes it.</summary>

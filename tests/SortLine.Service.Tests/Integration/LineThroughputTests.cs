@@ -43,16 +43,33 @@ public sealed class LineThroughputTests(ITestOutputHelper output)
         await host.Get<ModelSlot>().FirstModel.WaitAsync(Bound);
         await LineObservation.WaitForDecisionsAsync(journal, SimulatedLineFixture.WarmUpDecisions, Bound);
 
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        (double inferenceSum0, double inferenceCount0) = await InferenceAsync(http);
         long lines0 = journal.LinesReceived, dropped0 = journal.LinesDropped, edge0 = LineEdgeDrops(counters);
+        TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await LineObservation.WaitUntilAsync(() => Task.FromResult(journal.LinesReceived - lines0 >= WindowLines), Bound, $"{WindowLines} camera lines");
         long lines = journal.LinesReceived - lines0, dropped = journal.LinesDropped - dropped0, edge = LineEdgeDrops(counters) - edge0;
         TimeSpan elapsed = watch.Elapsed;
+        double cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / elapsed.TotalSeconds;
+        (double inferenceSum, double inferenceCount) = await InferenceAsync(http);
+        double perLineMs = (inferenceSum - inferenceSum0) / Math.Max(1, inferenceCount - inferenceCount0) * 1000;
 
+        // Where the time goes: the process's CPU (all threads: simulated camera and LIBS, classification, particles,
+        // MSKD pairing and retraining, host) in cores, and the classification workers' time per line.
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"process CPU {cores:F2} cores of {Environment.ProcessorCount}; classification {perLineMs:F3} ms per line on its worker ({perLineMs * LineRateHz / 1000:F2} worker-seconds per second)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{lines} lines in {elapsed.TotalSeconds:F1} s ({lines / elapsed.TotalSeconds:F0} lines/s of {LineRateHz} nominal); dropped before classification {dropped}, on the line edge {edge}; deadline {counters.Value(PipelineMetrics.ItemsDropped, ClassificationStage.StageName, DropReasons.Deadline)}, camera edge full {counters.Value(PipelineMetrics.ItemsDropped, ClassificationStage.StageName, DropReasons.QueueFull)} since start; load average {LoadAverage()}"));
         Assert.Equal(0, dropped);
         Assert.Equal(0, edge);
+    }
+
+    private static async Task<(double Sum, double Count)> InferenceAsync(HttpClient http)
+    {
+        string metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        return (ExpositionText.Value(metrics, "sortline_pipeline_inference_duration_seconds_sum") ?? 0,
+            ExpositionText.Value(metrics, "sortline_pipeline_inference_duration_seconds_count") ?? 0);
     }
 
     private static long LineEdgeDrops(PipelineMetrics counters) =>
