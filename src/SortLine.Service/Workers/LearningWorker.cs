@@ -18,8 +18,6 @@ using SortLine.Service.Line;
 using SortLine.Service.Options;
 using SortLine.Simulators.Libs;
 using SortLine.Spectra;
-using SortLine.Spectra.Continuum;
-using SortLine.Spectra.Smoothing;
 using SortLine.Telemetry;
 
 namespace SortLine.Service.Workers;
