@@ -9,4 +9,5 @@ if (args.Length > 0 && args[0] == "opcua-host")
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// (Not typeof(Program): the service assembly, referenced for its sorting pipeline, has a Program of its own.)
+BenchmarkSwitcher.FromAssembly(typeof(SortLine.Benchmarks.Infrastructure.LinesPerSecondColumn).Assembly).Run(args);

@@ -1,61 +1,143 @@
 namespace SortLine.Pipeline.Inference;
 
 /// <summary>
-/// Holds the current <see cref="LineClassifier"/> (affine student + preprocessing plans + reject rule, one immutable
-/// object per model version) and swaps it atomically for hot model updates.
+/// Holds the line's current <see cref="ClassificationPlan"/> (preprocessing with the current references, and the current
+/// model's classifier built for them) and replaces it atomically: <see cref="Swap"/> for a new model (hot swap),
+/// <see cref="Recalibrate"/> for new dark/white references (the current model's classifier is rebuilt for them).
 /// </summary>
 /// <remarks>
-/// <para><b>No half-loaded model</b>: a new classifier is fully built (and validated) before <see cref="Swap"/>
-/// publishes its reference with <see cref="Interlocked.Exchange{T}(ref T, T)"/> (a full fence), so a reader sees either
-/// the old object or the complete new one.</para>
-/// <para><b>One version per line</b>: a worker reads <see cref="Current"/> once per line and uses that reference for every
-/// pixel of the line (the classification stage records its <see cref="LineClassifier.ModelVersion"/> on the line).</para>
-/// <para><b>No pause</b>: readers never lock or wait; lines already being classified finish with the old model, which the
-/// garbage collector frees once no worker holds it.</para>
+/// <para><b>No half state</b>: a new plan (and its classifier) is fully built before its reference is published with a full
+/// fence, so a reader sees either the old plan or the complete new one. Writers (swaps, recalibrations) are serialised, so
+/// a model swap and a recalibration at the same moment both take effect (the later publishes the model of the one and the
+/// references of the other).</para>
+/// <para><b>One plan per line</b>: a worker reads <see cref="Current"/> once per line and uses it for every pixel of the line
+/// (the classification stage records the <see cref="LineModel.Version"/> on the line), so models and references change
+/// exactly at line boundaries.</para>
+/// <para><b>No pause</b>: readers never lock or wait; lines in flight finish with the old plan.</para>
+/// <para><b>Start without a model or references</b>: the slot may start empty. A model swapped in before the first
+/// calibration is kept and published with it; <see cref="Current"/> is null until then, and
+/// <see cref="ClassificationPlan.Model"/> null until the first model.</para>
 /// </remarks>
 public sealed class ModelSlot
 {
-    private LineClassifier _current;
+    private readonly Lock _writer = new();
+    private readonly TaskCompletionSource<LineModel> _firstModel = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ClassificationPlan? _current;
+    private LineModel? _pending;
     private long _swaps;
+    private long _recalibrations;
 
-    /// <summary>Creates the slot with its first model.</summary>
-    /// <param name="initial">The first classifier.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="initial"/> is null.</exception>
-    public ModelSlot(LineClassifier initial)
+    /// <summary>Creates an empty slot (no references, no model).</summary>
+    public ModelSlot()
     {
-        ArgumentNullException.ThrowIfNull(initial);
-        _current = initial;
-        Pixels = initial.Pixels;
-        Bands = initial.Bands;
     }
 
-    /// <summary>Gets the pixels per line every model in this slot must take.</summary>
-    public int Pixels { get; }
+    /// <summary>Creates a slot with the line's preprocessing and, optionally, its first model.</summary>
+    /// <param name="preprocessing">The line's preprocessing.</param>
+    /// <param name="model">The first model, or null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="preprocessing"/> is null.</exception>
+    /// <exception cref="ArgumentException">The model does not fit the camera.</exception>
+    public ModelSlot(LinePreprocessing preprocessing, LineModel? model = null)
+    {
+        ArgumentNullException.ThrowIfNull(preprocessing);
+        _current = new ClassificationPlan(preprocessing, model);
+        if (model is not null)
+        {
+            _firstModel.TrySetResult(model);
+        }
+    }
 
-    /// <summary>Gets the bands per pixel every model in this slot must take.</summary>
-    public int Bands { get; }
+    /// <summary>Raised after a plan with a different model is published (on the publishing thread; keep handlers short).</summary>
+    public event EventHandler<LineModel>? ModelChanged;
 
-    /// <summary>Gets the current classifier (read it once per line).</summary>
-    public LineClassifier Current => Volatile.Read(ref _current);
+    /// <summary>Gets the current plan (read it once per line), or null before the first calibration.</summary>
+    public ClassificationPlan? Current => Volatile.Read(ref _current);
 
-    /// <summary>Gets how many swaps have been made.</summary>
+    /// <summary>Gets the current model, or null before the first one is published.</summary>
+    public LineModel? Model => Current?.Model;
+
+    /// <summary>Gets a task that completes with the first model once it is published (calibrated and in service).</summary>
+    public Task<LineModel> FirstModel => _firstModel.Task;
+
+    /// <summary>Gets how many model swaps have been published.</summary>
     public long SwapCount => Interlocked.Read(ref _swaps);
 
-    /// <summary>Publishes a new classifier; lines started after this use it.</summary>
-    /// <param name="next">The new, fully built classifier (same pixels and bands as the slot).</param>
-    /// <returns>The classifier it replaced.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="next"/> is null.</exception>
-    /// <exception cref="ArgumentException">Its line shape differs from the slot's.</exception>
-    public LineClassifier Swap(LineClassifier next)
+    /// <summary>Gets how many recalibrations have been published.</summary>
+    public long RecalibrationCount => Interlocked.Read(ref _recalibrations);
+
+    /// <summary>Puts a model into service: lines started after this use it (with the current references).</summary>
+    /// <param name="model">The model (same bands as the camera).</param>
+    /// <returns>The published plan, or null when the slot is not calibrated yet (the model is kept and published with the first references).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="ArgumentException">The model does not fit the camera; nothing changes.</exception>
+    public ClassificationPlan? Swap(LineModel model)
     {
-        ArgumentNullException.ThrowIfNull(next);
-        if (next.Pixels != Pixels || next.Bands != Bands)
+        ArgumentNullException.ThrowIfNull(model);
+        ClassificationPlan? published;
+        lock (_writer)
         {
-            throw new ArgumentException($"The new model takes {next.Pixels} × {next.Bands} lines; this slot serves {Pixels} × {Bands}.", nameof(next));
+            ClassificationPlan? current = _current;
+            if (current is null)
+            {
+                _pending = model;
+                return null;
+            }
+
+            published = new ClassificationPlan(current.Preprocessing, model);
+            Volatile.Write(ref _current, published);
+            Interlocked.Increment(ref _swaps);
         }
 
-        LineClassifier previous = Interlocked.Exchange(ref _current, next);
-        Interlocked.Increment(ref _swaps);
-        return previous;
+        OnModelPublished(model);
+        return published;
+    }
+
+    /// <summary>Publishes new references (a recalibration): the current model's classifier is rebuilt for them and both
+    /// take over together at the next line.</summary>
+    /// <param name="preprocessing">The new preprocessing (same pixels and bands as before).</param>
+    /// <returns>The published plan.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="preprocessing"/> is null.</exception>
+    /// <exception cref="ArgumentException">The shape differs from the current plan's, or the model does not fit; nothing changes.</exception>
+    public ClassificationPlan Recalibrate(LinePreprocessing preprocessing)
+    {
+        ArgumentNullException.ThrowIfNull(preprocessing);
+        ClassificationPlan published;
+        LineModel? firstModel = null;
+        lock (_writer)
+        {
+            ClassificationPlan? current = _current;
+            if (current is not null && (current.Pixels != preprocessing.Pixels || current.Bands != preprocessing.Bands))
+            {
+                throw new ArgumentException(
+                    $"The new references are {preprocessing.Pixels} × {preprocessing.Bands}; the line runs {current.Pixels} × {current.Bands}.", nameof(preprocessing));
+            }
+
+            LineModel? model = current?.Model ?? _pending;
+            published = new ClassificationPlan(preprocessing, model);
+            if (current?.Model is null && model is not null)
+            {
+                firstModel = model;
+            }
+
+            _pending = null;
+            Volatile.Write(ref _current, published);
+            if (current is not null)
+            {
+                Interlocked.Increment(ref _recalibrations);
+            }
+        }
+
+        if (firstModel is not null)
+        {
+            OnModelPublished(firstModel);
+        }
+
+        return published;
+    }
+
+    private void OnModelPublished(LineModel model)
+    {
+        _firstModel.TrySetResult(model);
+        ModelChanged?.Invoke(this, model);
     }
 }

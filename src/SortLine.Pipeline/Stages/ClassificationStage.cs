@@ -9,20 +9,31 @@ using SortLine.Sensors.Swir;
 namespace SortLine.Pipeline.Stages;
 
 /// <summary>
-/// The classification stage: reads camera lines, classifies each on one of N workers with the current model
-/// (<see cref="ModelSlot"/>), and writes the <see cref="ClassifiedLine"/>s in the order the lines arrived (their
-/// <see cref="SampleStamp.Sequence"/> order) to the particle stage's channel.
+/// The classification stage: reads camera lines, preprocesses and classifies each on one of N workers with the current
+/// <see cref="ClassificationPlan"/> of a <see cref="ModelSlot"/> (the line's references, belt-brightness rule and model),
+/// and writes the <see cref="ClassifiedLine"/>s (line class ids: 0 = belt, 1.. = minerals, the line's reject class) in the
+/// order the lines arrived (their <see cref="SampleStamp.Sequence"/> order) to the particle stage's channel.
 /// </summary>
 /// <remarks>
 /// <para><b>Flow.</b> One dispatcher (<see cref="PipelineStage{TIn, TOut}.RunAsync"/>) reads the input, drops lines older
-/// than <see cref="ClassificationOptions.MaxLineAge"/>, numbers the others 0, 1, 2, … and hands them round-robin to the
-/// workers through small bounded queues (a busy worker back-pressures the dispatcher, which bounds the lines in flight).
-/// Each worker owns its <see cref="LineClassifierScratch"/>, classifies the line into a <see cref="ClassifiedLine"/>
-/// rented from the pool, and puts it into a reorder ring; whoever completes the next number in line writes it and every
-/// consecutive finished line after it (under one short lock), so lines leave in input order whatever the completion order.</para>
-/// <para><b>Hot swap.</b> A worker reads <see cref="ModelSlot.Current"/> once per line: every pixel of a line is
-/// classified by one model version, recorded in <see cref="ClassifiedLine.ModelVersion"/>. Swapping never pauses the
-/// stage.</para>
+/// than <see cref="ClassificationOptions.MaxLineAge"/> while a model is in service, numbers the others 0, 1, 2, … and hands
+/// them round-robin to the workers through small bounded queues (a busy worker back-pressures the dispatcher, which bounds
+/// the lines in flight). Each worker owns its <see cref="LineClassificationScratch"/>, processes the line into a
+/// <see cref="ClassifiedLine"/> rented from the pool, and puts it into a reorder ring; whoever completes the next number in
+/// line writes it and every consecutive finished line after it (under one short lock), so lines leave in input order
+/// whatever the completion order.</para>
+/// <para><b>Per line</b> (<see cref="ClassificationPlan.Process"/>): belt pixels (darker than the plan's threshold) are class
+/// 0 without asking the model; the others get the model's class mapped to the line's ids. Before the first model a line is
+/// only preprocessed when the <see cref="IClassificationObserver"/> collects features (MSKD pairing), and nothing is written
+/// downstream; with neither, the line is only disposed.</para>
+/// <para><b>Observer.</b> In line order, under the ordering lock: <see cref="IClassificationObserver.OnPreprocessed"/> with
+/// every preprocessed line's features and foreground mask (so the MSKD history gets exactly what the classifier saw, with
+/// the references of that line), then <see cref="IClassificationObserver.OnClassified"/> for every classified line. Feature
+/// buffers live in the reorder ring (one per slot), so collecting allocates nothing per line.</para>
+/// <para><b>Hot swap and recalibration.</b> The dispatcher reads <see cref="ModelSlot.Current"/> once per line, in input
+/// order, and hands it to the worker with the line: a new plan takes over exactly at a line boundary (every later line uses
+/// it, every earlier one the old), and every pixel of a line is processed with one plan (one model version, recorded in <see cref="ClassifiedLine.ModelVersion"/>, and one set
+/// of references). Swapping never pauses the stage.</para>
 /// <para><b>Ownership.</b> This stage is the last reader of a <see cref="SwirLine"/>: it disposes every line it reads (after
 /// classifying it, when dropping it, or when aborting). A <see cref="ClassifiedLine"/> belongs to the output channel once
 /// written (then to the particle stage).</para>
@@ -32,7 +43,8 @@ namespace SortLine.Pipeline.Stages;
 /// <see cref="BoundedChannelFullMode.Wait"/> channel that is full: the stage never blocks on its output). With the
 /// standard line channel (<see cref="PipelineChannels.CreateLineChannel"/>, drop-oldest) the output never refuses; that
 /// channel counts its own drops against the particle stage.</para>
-/// <para><b>Allocations.</b> None per line in steady state: the work queues hold structs, the workers and the queue writes
+/// <para><b>Allocations.</b> None per line in steady state (each reorder slot's foreground buffer is allocated on its first
+/// line; feature buffers with the observer, at construction): the work queues hold structs, the workers and the queue writes
 /// wait without a cancellable token (cancellation completes the queues instead), the output is written synchronously.
 /// The one exception is the runtime's channel waiter when the dispatcher waits on an empty input with the (cancellable)
 /// stage token: one small object per wait while idle, none while lines are queued.</para>
@@ -49,6 +61,10 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
     private readonly Channel<WorkItem>[] _queues;
     private readonly ClassifiedLine?[] _ring;
     private readonly bool[] _finished;
+    private readonly LineRecord[] _records;
+    private readonly bool[][] _foreground;
+    private readonly float[][]? _features;
+    private readonly IClassificationObserver? _observer;
     private readonly Lock _gate = new();
     private readonly IPipelineCounter _processed;
     private readonly IPipelineCounter _deadline;
@@ -67,10 +83,14 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
     /// <param name="options">Worker count, queue size, deadline.</param>
     /// <param name="metrics">Where the stage counts.</param>
     /// <param name="timeProvider">The clock of the line timestamps (<see cref="SampleStamp.Timestamp"/>).</param>
+    /// <param name="observer">Sees preprocessed and classified lines in order (e.g. the MSKD pairing history), or null.</param>
+    /// <param name="features">Line shape (pixels × bands) of the feature buffers the observer needs; required with an
+    /// observer (one buffer per reorder slot is allocated here), ignored without.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option or the line shape is out of range.</exception>
     public ClassificationStage(ChannelReader<SwirLine> input, ChannelWriter<ClassifiedLine> output, ModelSlot models, SamplePool<ClassifiedLine> linePool,
-        ClassificationOptions options, IPipelineMetrics metrics, TimeProvider timeProvider)
+        ClassificationOptions options, IPipelineMetrics metrics, TimeProvider timeProvider, IClassificationObserver? observer = null,
+        (int Pixels, int Bands) features = default)
         : base(StageName, input, output)
     {
         ArgumentNullException.ThrowIfNull(models);
@@ -100,6 +120,20 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
         // behind the dispatcher, which waits on that worker's full queue: fewer than (queue + 2)·N lines are in flight.
         _ring = new ClassifiedLine?[(options.WorkerQueueCapacity + 3) * options.WorkerCount];
         _finished = new bool[_ring.Length];
+        _records = new LineRecord[_ring.Length];
+        _foreground = new bool[_ring.Length][];
+        _observer = observer;
+        if (observer is not null)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(features.Pixels, 1, nameof(features));
+            ArgumentOutOfRangeException.ThrowIfLessThan(features.Bands, 1, nameof(features));
+            _features = new float[_ring.Length][];
+            for (int i = 0; i < _features.Length; i++)
+            {
+                _features[i] = new float[features.Pixels * features.Bands];
+            }
+        }
+
         _processed = metrics.GetCounter(PipelineMetrics.ItemsProcessed, "Items a pipeline stage consumed.", StageName, "");
         const string DroppedHelp = "Items dropped by a pipeline stage or channel.";
         _deadline = metrics.GetCounter(PipelineMetrics.ItemsDropped, DroppedHelp, StageName, DropReasons.Deadline);
@@ -194,14 +228,16 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
         {
             while (Input.TryRead(out SwirLine? line))
             {
-                if (_maxLineAge > TimeSpan.Zero && _time.GetElapsedTime(line.Stamp.Timestamp) > _maxLineAge)
+                // The plan is taken here, in input order, so a swap or recalibration takes over exactly at a line boundary.
+                ClassificationPlan? plan = _models.Current;
+                if (_maxLineAge > TimeSpan.Zero && plan?.Model is not null && _time.GetElapsedTime(line.Stamp.Timestamp) > _maxLineAge)
                 {
                     line.Dispose();
                     _deadline.Add(1);
                     continue;
                 }
 
-                var item = new WorkItem(line, ticket);
+                var item = new WorkItem(line, ticket, plan);
                 ChannelWriter<WorkItem> queue = _queues[(int)(ticket % workers)].Writer;
                 if (!queue.TryWrite(item))
                 {
@@ -225,7 +261,7 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
 
     private async Task WorkAsync(ChannelReader<WorkItem> queue)
     {
-        LineClassifierScratch? scratch = null;
+        LineClassificationScratch? scratch = null;
         try
         {
             while (await queue.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
@@ -241,7 +277,7 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
                     ClassifiedLine? result;
                     try
                     {
-                        result = Classify(item.Line, ref scratch);
+                        result = Classify(item, ref scratch);
                     }
                     finally
                     {
@@ -274,35 +310,63 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
         }
     }
 
-    /// <summary>Classifies one line with the model current now (one version for the whole line).</summary>
-    private ClassifiedLine? Classify(SwirLine line, ref LineClassifierScratch? scratch)
+    /// <summary>Processes one line with the plan current when it was dispatched (one model version and one set of references for the whole line).</summary>
+    private ClassifiedLine? Classify(in WorkItem item, ref LineClassificationScratch? scratch)
     {
-        LineClassifier model = _models.Current;
-        if (scratch is null || !scratch.Fits(model))
+        SwirLine line = item.Line;
+        int slot = (int)(item.Ticket % _ring.Length);
+        _records[slot] = default;
+        ClassificationPlan? plan = item.Plan;
+        if (plan is null)
         {
-            // First line, or a swap to a model with more classes: the only allocation, once per such change.
-            scratch = model.CreateScratch();
+            return null; // not calibrated: nothing to do with the line
         }
 
-        if (!_pool.TryRent(out ClassifiedLine result))
+        bool collect = _features is not null && _observer!.IsCollectingFeatures;
+        bool classify = plan.Model is not null;
+        if (!collect && !classify)
         {
-            _queueFull.Add(1);
             return null;
         }
 
+        if (scratch is null || !scratch.Fits(plan))
+        {
+            // First line, or a swap to a model with more classes: the only allocation, once per such change.
+            scratch = plan.CreateScratch();
+        }
+
+        ClassifiedLine? result = null;
+        if (classify && !_pool.TryRent(out result))
+        {
+            _queueFull.Add(1);
+            result = null;
+            if (!collect)
+            {
+                return null;
+            }
+        }
+
+        bool[] foreground = _foreground[slot] is { } f && f.Length == plan.Pixels ? f : (_foreground[slot] = new bool[plan.Pixels]);
+        long started = Stopwatch.GetTimestamp();
         try
         {
-            model.ClassifyLine(line.Data, result.Classes, result.Confidence, scratch);
+            plan.Process(line.Data, collect ? _features![slot] : default, foreground, result is null ? default : result.Classes,
+                result is null ? default : result.Confidence, scratch);
         }
         catch
         {
-            result.Dispose();
+            result?.Dispose();
             throw;
         }
 
-        result.Stamp = line.Stamp;
-        result.ModelVersion = model.ModelVersion;
-        _processed.Add(1);
+        _records[slot] = new LineRecord(line.Stamp, collect, Stopwatch.GetElapsedTime(started));
+        if (result is not null)
+        {
+            result.Stamp = line.Stamp;
+            result.ModelVersion = plan.Model!.Version;
+            _processed.Add(1);
+        }
+
         return result;
     }
 
@@ -327,6 +391,17 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
                 _ring[next] = null;
                 _finished[next] = false;
                 _nextToWrite++;
+                LineRecord record = _records[next];
+                if (record.Collected)
+                {
+                    _observer!.OnPreprocessed(_features![next], _foreground[next], record.Stamp);
+                }
+
+                if (ready is not null)
+                {
+                    _observer?.OnClassified(record.Stamp, ready.ModelVersion!, record.Elapsed);
+                }
+
                 if (ready is not null && !Output.TryWrite(ready))
                 {
                     ready.Dispose();
@@ -369,6 +444,9 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
         }
     }
 
-    /// <summary>A line and its position in the input order.</summary>
-    private readonly record struct WorkItem(SwirLine Line, long Ticket);
+    /// <summary>A line, its position in the input order and the plan current when it was dispatched.</summary>
+    private readonly record struct WorkItem(SwirLine Line, long Ticket, ClassificationPlan? Plan);
+
+    /// <summary>What a worker leaves in a reorder slot besides the classified line: the stamp, whether features were collected, the time taken.</summary>
+    private readonly record struct LineRecord(SampleStamp Stamp, bool Collected, TimeSpan Elapsed);
 }

@@ -180,7 +180,8 @@ internal static partial class SortLineHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SimulatedLineProvider>();
         services.AddSingleton<CalibrationState>();
-        services.AddSingleton<ModelSlot>();
+        services.AddSingleton(sp => ModelSlotFactory.Create(sp.GetRequiredService<CalibrationState>(), sp.GetRequiredService<IReadinessReporter>(),
+            sp.GetRequiredService<ILearningTelemetry>()));
         services.AddSingleton<PairingHistory>();
         services.AddSingleton<DecisionJournal>();
         services.AddSingleton(sp => new LineStatus(sp.GetRequiredService<ILineTelemetry>(),

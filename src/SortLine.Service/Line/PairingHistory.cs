@@ -7,7 +7,13 @@ namespace SortLine.Service.Line;
 /// The preprocessed SWIR lines that LIBS points are paired with (MSKD, methods brief §4), shared between the
 /// classification stage (writer) and the learning worker (reader) under one lock.
 /// </summary>
-/// <remarks>Lines are only appended while <see cref="IsCollecting"/> is set, so sorting pays nothing once training data is complete.</remarks>
+/// <remarks>
+/// <para>Lines are only appended while <see cref="IsCollecting"/> is set, so sorting pays nothing once training data is complete.</para>
+/// <para><b>Sorting never waits for learning.</b> <see cref="Append"/> is called by the classification stage under its ordering
+/// lock; it does not wait for the history's lock: a line that arrives while the learning side holds it (pairing a point,
+/// writing the training buffer, or the teacher's bootstrap fit, which runs inside the session's point handling) is not
+/// appended, and the caller counts it. Pairing then uses the nearest line still held.</para>
+/// </remarks>
 internal sealed class PairingHistory
 {
     private readonly Lock _gate = new();
@@ -37,15 +43,27 @@ internal sealed class PairingHistory
         }
     }
 
-    /// <summary>Appends a preprocessed line (ignored when not collecting or the shape differs).</summary>
-    public void Append(ReadOnlySpan<float> features, SampleStamp stamp, ReadOnlySpan<bool> foreground)
+    /// <summary>Appends a preprocessed line (ignored when not collecting or the shape differs). Never waits.</summary>
+    /// <returns>False when the line was skipped because the learning side holds the history; true otherwise.</returns>
+    public bool Append(ReadOnlySpan<float> features, SampleStamp stamp, ReadOnlySpan<bool> foreground)
     {
-        lock (_gate)
+        if (!_gate.TryEnter())
+        {
+            return false;
+        }
+
+        try
         {
             if (_history is { } h && features.Length == h.Pixels * h.Bands)
             {
                 h.Append(features, stamp, foreground);
             }
+
+            return true;
+        }
+        finally
+        {
+            _gate.Exit();
         }
     }
 

@@ -1,4 +1,6 @@
+using SortLine.Pipeline.Inference;
 using SortLine.Spectra.Calibration;
+using SortLine.Spectra.Continuum;
 using SortLine.Spectra.Smoothing;
 
 namespace SortLine.Service.Line;
@@ -17,6 +19,11 @@ internal sealed record SpectralPreprocessing(
     float[] WavelengthsNm,
     double BackgroundReflectanceThreshold)
 {
+    /// <summary>Gets the pipeline's form of this plan (what the classification stage and the MSKD history apply), built once.</summary>
+    /// <remarks>The hull quotient plan is built over the float wavelengths, the axis the float kernels use.</remarks>
+    public LinePreprocessing Line { get; } = new(Calibration, SavitzkyGolay,
+        new HullQuotientPlan(Array.ConvertAll(WavelengthsNm, w => (double)w)), BackgroundReflectanceThreshold);
+
     /// <summary>Gets the pixels per line.</summary>
     public int Pixels => Calibration.Pixels;
 

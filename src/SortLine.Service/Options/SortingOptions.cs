@@ -43,6 +43,12 @@ internal sealed class SortingOptions
     [Range(1, 100_000)]
     public int CameraChannelCapacity { get; set; } = 64;
 
+    /// <summary>Gets the number of classification workers (each preprocesses and classifies whole lines; lines leave in order).</summary>
+    /// <remarks>Default 2: on the 2-core reference machine two workers hold 670 lines/s with the retraining beside them
+    /// (see benchmarks/README.md, "Service pipeline"); more than the cores available only adds switching.</remarks>
+    [Range(1, 64)]
+    public int ClassificationWorkers { get; set; } = 2;
+
     /// <summary>Gets the decision log file (one line per ejection command; relative paths are under the working directory; empty: none).</summary>
     public string DecisionLogPath { get; set; } = "logs/decisions.log";
 

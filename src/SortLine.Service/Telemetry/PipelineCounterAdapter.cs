@@ -11,7 +11,8 @@ namespace SortLine.Service.Telemetry;
 /// (<c>sortline_pipeline_items_dropped_total{stage,reason}</c>, <c>sortline_pipeline_late_decisions_total</c>).
 /// </summary>
 /// <remarks>
-/// Mapping: particle stage <c>queue_full</c>/<c>overflow</c> → particles/queue_full; scheduling and fan-out <c>deadline</c> →
+/// Mapping: classification stage <c>deadline</c> → classification/deadline, <c>queue_full</c> (camera edge full, no free
+/// classified line) → classification/queue_full; particle stage <c>queue_full</c>/<c>overflow</c> → particles/queue_full; scheduling and fan-out <c>deadline</c> →
 /// ejection/deadline and a late decision; scheduling <c>outside_valves</c> → ejection/invalid, <c>overflow</c> →
 /// ejection/queue_full; sink <c>queue_full</c> → ejection/queue_full, <c>sink_error</c> → ejection/fault. Particles too small
 /// to decide and pulses covered by a merge are not drops of the line's data and stay pipeline-internal counters.
@@ -32,6 +33,8 @@ internal sealed class PipelineCounterAdapter(IPipelineTelemetry telemetry) : IPi
 
         (TelemetryStage Stage, DropReason Reason, bool Late)? target = (stage, reason) switch
         {
+            (ClassificationStage.StageName, DropReasons.Deadline) => (TelemetryStage.Classification, DropReason.Deadline, false),
+            (ClassificationStage.StageName, DropReasons.QueueFull) => (TelemetryStage.Classification, DropReason.QueueFull, false),
             (ParticleStage.StageName, DropReasons.QueueFull or DropReasons.Overflow) => (TelemetryStage.Particles, DropReason.QueueFull, false),
             (SchedulingStage.StageName or DecisionFanOut.StageName, DropReasons.Deadline) => (TelemetryStage.Ejection, DropReason.Deadline, true),
             (SchedulingStage.StageName, DropReasons.OutsideValves) => (TelemetryStage.Ejection, DropReason.Invalid, false),

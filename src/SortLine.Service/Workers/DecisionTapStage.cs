@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using SortLine.Pipeline.Inference;
 using SortLine.Pipeline.Particles;
 using SortLine.Service.Line;
 using SortLine.Telemetry;
@@ -27,7 +28,7 @@ internal sealed class DecisionTapStage(ChannelReader<ParticleDecision> input, Ch
                     telemetry.RecordDecisionLatency(time.GetElapsedTime(acquired).TotalSeconds);
                 }
 
-                string className = models.Current?.ClassName(decision.Class) ?? "unknown";
+                string className = models.Model?.LineClassName(decision.Class) ?? "unknown";
                 telemetry.ParticleClassified(className);
                 if (decision.Eject)
                 {

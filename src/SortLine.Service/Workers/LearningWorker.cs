@@ -9,6 +9,8 @@ using TrainingBufferOptions = SortLine.Learning.Training.TrainingBufferOptions;
 using SortLine.Spectra.Regression;
 using SortLine.Learning.Student;
 using SortLine.Learning.Teacher;
+using SortLine.Pipeline;
+using SortLine.Pipeline.Inference;
 using SortLine.Sensors;
 using SortLine.Sensors.Encoder;
 using SortLine.Sensors.Libs;
@@ -16,7 +18,6 @@ using SortLine.Service.Line;
 using SortLine.Service.Options;
 using SortLine.Simulators.Libs;
 using SortLine.Spectra;
-using SortLine.Spectra.Classification;
 using SortLine.Telemetry;
 
 namespace SortLine.Service.Workers;
@@ -30,7 +31,8 @@ namespace SortLine.Service.Workers;
 /// Steps, once the camera is calibrated: register LIBS to SWIR from the calibration targets (Kabsch-Umeyama); fit the
 /// knowledge-initialised K-means teacher on <see cref="LearningOptions.TeacherPoints"/> accepted points; label later points
 /// and pair each with the preprocessed SWIR pixel it hit until <see cref="LearningOptions.StudentPairs"/> mineral pairs;
-/// train the PLS-DA student (components by cross-validation) and activate it in the <see cref="ModelSlot"/>.
+/// train the PLS-DA student (components by cross-validation) and swap it into the <see cref="ModelSlot"/> (which builds its
+/// classifier for the line's current references and rebuilds it after every recalibration).
 /// Background is not learnt: points without plasma are rejected by the teacher, and the belt is segmented by brightness.
 /// </remarks>
 internal sealed partial class LearningWorker(
@@ -45,10 +47,11 @@ internal sealed partial class LearningWorker(
     IOptions<LearningOptions> learningOptions,
     IOptions<SortingOptions> sortingOptions,
     IOptions<RetrainingOptions> retrainingOptions,
+    IOptions<ParticleOptions> particleOptions,
     TimeProvider time,
     ILogger<LearningWorker> logger) : BackgroundService
 {
-    private const string Background = "background";
+    private const string Background = LineClasses.Background;
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -99,7 +102,7 @@ internal sealed partial class LearningWorker(
         var pairBuilder = new PairBuilder(registration, GetHistoryOrThrow(), pairing);
         var pairs = new List<TrainingPair>(options.StudentPairs);
         IReadOnlyList<string> minerals = MineralTable.Default.Names;
-        string[] classNames = [Background, .. minerals.Where(m => m != Background)];
+        string[] classNames = [.. LineClasses.Names, .. minerals.Where(m => !LineClasses.Names.Contains(m))];
         int[] mineralToClass = [.. minerals.Select(m => Array.IndexOf(classNames, m))];
         bool trained = false;
 
@@ -158,7 +161,7 @@ internal sealed partial class LearningWorker(
                 {
                     history.Stop();
                     LineModel model = Train(pairs, classNames, options, plan);
-                    models.Activate(model);
+                    models.Swap(model);
                     trained = true;
                 }
             }
@@ -181,7 +184,7 @@ internal sealed partial class LearningWorker(
         await using (session.ConfigureAwait(false))
         {
             int requested = 0;
-            session.ChampionChanged += (_, model) => models.Activate(ToLineModel(model));
+            session.ChampionChanged += (_, model) => models.Swap(ToLineModel(model));
             session.RetrainCompleted += (_, result) =>
             {
                 learningTelemetry.RetrainCompleted(result.Outcome switch
@@ -195,7 +198,7 @@ internal sealed partial class LearningWorker(
             };
             if (session.Champion is { } champion)
             {
-                models.Activate(ToLineModel(champion));
+                models.Swap(ToLineModel(champion));
             }
 
             session.Start();
@@ -235,16 +238,9 @@ internal sealed partial class LearningWorker(
         }
     }
 
-    /// <summary>A registry model as the line's classifier: outputs mapped to pipeline classes by name (others: reject).</summary>
-    private static LineModel ToLineModel(StudentModel model)
-    {
-        string[] classNames = PipelineClassNames;
-        var classifier = new AffineClassifier(AffineModel.Create(model.WeightMatrix, model.Bias));
-        byte[] map = [.. model.ClassNames.Select(n => Array.IndexOf(classNames, n) is int i and >= 0 ? (byte)i : HostClassificationStage.RejectClass)];
-        return new LineModel(model.Version, classifier, map, classNames);
-    }
-
-    private static readonly string[] PipelineClassNames = [Background, "lepidolite", "albite", "quartz", "muscovite"];
+    /// <summary>A registry model as the line's model: outputs mapped to line classes by name (others: the reject class).</summary>
+    private LineModel ToLineModel(StudentModel model) =>
+        LineModel.FromStudent(model, LineClasses.Names, LineClasses.RejectClassId(particleOptions.Value.RejectClass));
 
     private SwirLineHistory GetHistoryOrThrow()
     {
@@ -268,14 +264,14 @@ internal sealed partial class LearningWorker(
         StudentFit fit = StudentTrainer.Fit(training, names, new StudentTrainerOptions { MaxComponents = options.MaxComponents });
         TimeSpan elapsed = time.GetElapsedTime(started);
         string version = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyy-MM-ddTHH-mm-ssZ}-bootstrap");
-        var classifier = new AffineClassifier(fit.Model);
-        byte[] map = [.. present.Select(c => (byte)c)];
         learningTelemetry.RetrainCompleted(RetrainOutcome.Succeeded, elapsed);
         double cvError = fit.CrossValidationErrorRate.Count >= fit.Components ? fit.CrossValidationErrorRate[fit.Components - 1] : double.NaN;
         string classList = string.Join(',', names);
         LogTrained(logger, version, fit.TrainingCount, fit.Components, cvError, classList, elapsed);
-        GC.KeepAlive(plan);
-        return new LineModel(version, classifier, map, classNames);
+        // Trained on the history's features (the line's preprocessing): the same plans, so the stage scores from those
+        // features. Without a reject rule; an output index outside the model (none here) would go to the reject class.
+        return new LineModel(version, fit.Model, plan.SavitzkyGolay, plan.Line.HullQuotient, new PixelRejectRule(byte.MaxValue), names,
+            LineClasses.Names, LineClasses.RejectClassId(particleOptions.Value.RejectClass));
     }
 
     private static List<RegistrationTarget> ToTargets(IReadOnlyList<LibsCalibrationTarget> targets) =>

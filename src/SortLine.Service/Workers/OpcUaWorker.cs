@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SortLine.OpcUa.AddressSpace;
 using SortLine.OpcUa.Server;
 using SortLine.Pipeline;
+using SortLine.Pipeline.Inference;
 using SortLine.Pipeline.Particles;
 using SortLine.Service.Line;
 using SortLine.Service.Options;
@@ -118,7 +119,7 @@ internal sealed partial class OpcUaWorker(
             nodes.SetDroppedLines(plcCounters.DroppedLines);
             nodes.SetLateDecisions(plcCounters.LateDecisions);
             nodes.SetEncoderPosition(counts);
-            if (models.Current is { } model)
+            if (models.Model is { } model)
             {
                 nodes.SetModelVersion(model.Version);
             }

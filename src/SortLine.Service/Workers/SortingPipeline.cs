@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using SortLine.Pipeline;
+using SortLine.Pipeline.Inference;
 using SortLine.Pipeline.Items;
 using SortLine.Pipeline.Particles;
 using SortLine.Pipeline.Scheduling;
@@ -8,26 +9,32 @@ using SortLine.Pipeline.Stages;
 using SortLine.Sensors.Encoder;
 using SortLine.Sensors.Swir;
 using SortLine.Service.Line;
-using SortLine.Telemetry;
-using TelemetryStage = SortLine.Telemetry.PipelineStage;
 
 namespace SortLine.Service.Workers;
 
 /// <summary>
-/// The sorting pipeline of one calibrated line, from raw camera lines to decision sinks: camera edge → classification →
-/// lines → <see cref="ParticleStage"/> → decisions → <see cref="DecisionTapStage"/> → <see cref="SchedulingStage"/> →
-/// commands → <see cref="DecisionFanOut"/> → sinks. Used by <see cref="SortingWorker"/> (live) and by replays.
+/// The sorting pipeline of one calibrated line, from raw camera lines to decision sinks: camera edge →
+/// <see cref="ClassificationStage"/> (N workers, the <see cref="ModelSlot"/>'s current plan) → lines → <see cref="ParticleStage"/>
+/// → decisions → <see cref="DecisionTapStage"/> → <see cref="SchedulingStage"/> → commands → <see cref="DecisionFanOut"/> → sinks.
+/// Used by <see cref="SortingWorker"/> (live) and by replays.
 /// </summary>
 /// <remarks>
 /// <para><b>Camera edge.</b> Live: <see cref="BoundedChannelFullMode.DropOldest"/> (the camera is never blocked; a dropped
 /// raw line is disposed and counted as classification/queue_full). Replay: <see cref="BoundedChannelFullMode.Wait"/>, so
 /// nothing depends on timing and the same recording gives the same decisions. The other edges are the pipeline's
 /// (<see cref="PipelineChannels"/>); the tap's output edge is lossless like the decision edge it extends.</para>
+/// <para><b>Classification.</b> The slot must be calibrated (its plan gives the line's shape); before the first model, lines
+/// are only preprocessed for the MSKD pairing history (<see cref="ClassificationRecorder"/>); belt pixels are class 0 by
+/// brightness; a line older than the deadline (with a model in service) is dropped and counted
+/// (classification/deadline); recalibrations and model swaps published on the slot take over at a line boundary.</para>
 /// <para><b>Draining.</b> <see cref="CompleteAsync"/> completes the camera edge; every stage then drains in order: open
 /// particles are closed and decided, pending commands flushed, sinks completed.</para>
 /// </remarks>
 internal sealed class SortingPipeline : IDisposable
 {
+    /// <summary>Lines queued per classification worker.</summary>
+    public const int WorkerQueueCapacity = 2;
+
     private readonly Channel<SwirLine> _cameraEdge;
     private readonly Channel<ClassifiedLine> _lineEdge;
     private readonly CancellationTokenSource _abort = new();
@@ -38,11 +45,17 @@ internal sealed class SortingPipeline : IDisposable
     /// <summary>Builds and starts the stages.</summary>
     /// <remarks>The particle decisions follow <paramref name="rules"/> (swappable while the pipeline runs); particle ids and
     /// command sequence numbers start at <paramref name="seed"/> (a restarted line continues them).</remarks>
-    public SortingPipeline(SpectralPreprocessing plan, PipelineOptions pipeline, ParticleOptions particles, EjectionOptions ejection,
-        EncoderScale scale, IBeltClock clock, int cameraCapacity, TimeSpan lineDeadline, bool isReplay, IReadOnlyList<IDecisionSink> sinks, ModelSlot models,
+    /// <exception cref="InvalidOperationException">The slot is not calibrated.</exception>
+    public SortingPipeline(ModelSlot models, int classificationWorkers, PipelineOptions pipeline, ParticleOptions particles, EjectionOptions ejection,
+        EncoderScale scale, IBeltClock clock, int cameraCapacity, TimeSpan lineDeadline, bool isReplay, IReadOnlyList<IDecisionSink> sinks,
         PairingHistory history, DecisionJournal journal, PipelineCounterMetrics metrics, TimeProvider time, ParticleRulesSlot rules, PipelineSeed seed = default)
     {
+        ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(metrics);
+        ClassificationPlan plan = models.Current ?? throw new InvalidOperationException("The line is not calibrated: the model slot has no plan.");
+        var counters = new JournalDropCounting(metrics.Counters, journal);
+        IPipelineCounter cameraDrops = counters.GetCounter(PipelineMetrics.ItemsDropped, "Items dropped by a pipeline stage or channel.",
+            ClassificationStage.StageName, DropReasons.QueueFull);
         _cameraEdge = Channel.CreateBounded<SwirLine>(
             new BoundedChannelOptions(cameraCapacity)
             {
@@ -53,8 +66,7 @@ internal sealed class SortingPipeline : IDisposable
             dropped =>
             {
                 dropped.Dispose();
-                metrics.Telemetry.ItemsDropped(TelemetryStage.Classification, DropReason.QueueFull, 1);
-                journal.CountDroppedLines(1);
+                cameraDrops.Add(1);
             });
         _lineEdge = PipelineChannels.CreateLineChannel(pipeline.LineChannelCapacity, metrics.Counters);
         Channel<ParticleDecision> decisionEdge = PipelineChannels.CreateDecisionChannel(pipeline.DecisionChannelCapacity);
@@ -62,8 +74,19 @@ internal sealed class SortingPipeline : IDisposable
         Channel<EjectionCommand> commandEdge = PipelineChannels.CreateCommandChannel(pipeline.CommandChannelCapacity);
         var timestamps = new LineTimestamps();
 
-        var classification = new HostClassificationStage(_cameraEdge.Reader, _lineEdge.Writer, plan, pipeline.LineChannelCapacity + 8, models, history,
-            timestamps, journal, metrics.Telemetry, time, lineDeadline);
+        var options = new ClassificationOptions
+        {
+            WorkerCount = classificationWorkers,
+            WorkerQueueCapacity = WorkerQueueCapacity,
+            InputChannelCapacity = cameraCapacity,
+            MaxLineAge = lineDeadline,
+        };
+
+        // Lines in flight inside the stage, plus the line edge, plus one being tracked.
+        int poolCapacity = ((WorkerQueueCapacity + 3) * classificationWorkers) + pipeline.LineChannelCapacity + 2;
+        var classification = new ClassificationStage(_cameraEdge.Reader, _lineEdge.Writer, models,
+            ClassifiedLine.CreatePool(poolCapacity, plan.Pixels, hasConfidence: false), options, counters, time,
+            new ClassificationRecorder(history, timestamps, metrics.Telemetry), (plan.Pixels, plan.Bands));
         _tracker = new ParticleTracker(plan.Pixels, particles, seed.NextParticleId);
         _scheduler = new EjectionScheduler(ejection, scale, plan.Pixels, seed.NextCommandSequence);
         var particleStage = new ParticleStage(_lineEdge.Reader, decisionEdge.Writer, _tracker, new ParticleDecider(rules), metrics.Counters);

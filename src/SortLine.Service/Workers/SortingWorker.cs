@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SortLine.Pipeline;
+using SortLine.Pipeline.Inference;
 using SortLine.Pipeline.Items;
 using SortLine.Pipeline.Particles;
 using SortLine.Pipeline.Scheduling;
@@ -132,9 +133,11 @@ internal sealed partial class SortingWorker(
         sinks.AddRange(extraSinks);
         var metrics = new PipelineCounterMetrics(counters, pipelineTelemetry);
 
-        // One pipeline per run (StartLine .. StopLine); each starts with the latest plan (recalibrations) and the live rules.
-        SortingPipeline Create(PipelineSeed seed) => new(calibration.Current ?? plan, pipeline, particles, ejection, scale, clock, sorting.CameraChannelCapacity,
-            TimeSpan.FromMilliseconds(line.LatencyBudgetMilliseconds), isReplay: false, sinks, models, history, journal, metrics, time, rules, seed);
+        // One pipeline per run (StartLine .. StopLine); each classifies with the slot's latest plan (the model slot follows
+        // recalibrations) and decides with the live rules.
+        SortingPipeline Create(PipelineSeed seed) => new(models, sorting.ClassificationWorkers, pipeline, particles, ejection, scale, clock,
+            sorting.CameraChannelCapacity, TimeSpan.FromMilliseconds(line.LatencyBudgetMilliseconds), isReplay: false, sinks, history, journal, metrics,
+            time, rules, seed);
 
         var sortingLine = new SortingLine(camera, connector, Create, calibration, status, journal, pipelineTelemetry, readiness, DrainTimeout, _logger);
         try

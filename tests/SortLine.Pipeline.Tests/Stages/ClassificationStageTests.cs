@@ -67,10 +67,10 @@ public sealed class ClassificationStageTests
         List<ClassifiedLine> output = rig.Drain();
         Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i), output.Select(l => l.Stamp.Sequence));
         Assert.NotEqual(released.Order(), released);
-        LineClassifier classifier = rig.Slot.Current;
+        LineModel model = rig.Slot.Model!;
         foreach (ClassifiedLine line in output)
         {
-            Assert.Equal(rig.Expected(classifier, line.Stamp.Sequence), line.Classes.ToArray());
+            Assert.Equal(rig.Expected(model, line.Stamp.Sequence), line.Classes.ToArray());
             Assert.Equal("v1", line.ModelVersion);
             line.Dispose();
         }
@@ -84,8 +84,8 @@ public sealed class ClassificationStageTests
     {
         SimulatedCameraData data = SimulatedCameraData.Instance;
         var rig = new Rig(data, workerCount: 2, lines: 40, queueCapacity: 2);
-        LineClassifier v1 = rig.Slot.Current;
-        LineClassifier v2 = data.CreateClassifier("v2", model: Reversed(data.Model));
+        LineModel v1 = rig.Slot.Model!;
+        LineModel v2 = LineModels.Identity(data, "v2", Reversed(data.Model));
         rig.Stage.OnClassified = ticket =>
         {
             if (ticket == 15)
@@ -101,7 +101,7 @@ public sealed class ClassificationStageTests
         int old = 0, fresh = 0;
         foreach (ClassifiedLine line in output)
         {
-            LineClassifier used = line.ModelVersion == "v1" ? v1 : v2;
+            LineModel used = line.ModelVersion == "v1" ? v1 : v2;
             Assert.Contains(line.ModelVersion, new[] { "v1", "v2" });
             Assert.Equal(rig.Expected(used, line.Stamp.Sequence), line.Classes.ToArray());
             old += used == v1 ? 1 : 0;
@@ -132,8 +132,8 @@ public sealed class ClassificationStageTests
     {
         SimulatedCameraData data = SimulatedCameraData.Instance;
         var rig = new Rig(data, workerCount: 3, lines: 40);
-        LineClassifier v1 = rig.Slot.Current;
-        LineClassifier v2 = data.CreateClassifier("v2", model: Reversed(data.Model));
+        LineModel v1 = rig.Slot.Model!;
+        LineModel v2 = LineModels.Identity(data, "v2", Reversed(data.Model));
         using var swapping = new CancellationTokenSource();
         var swapper = Task.Factory.StartNew(() =>
         {
@@ -208,6 +208,136 @@ public sealed class ClassificationStageTests
     }
 
     [Fact]
+    public async Task RunAsync_NoModelObserverCollecting_PreprocessesInOrderWritesNothing()
+    {
+        SimulatedCameraData data = SimulatedCameraData.Instance;
+        var slot = new ModelSlot(LineModels.Preprocessing(data, 0.15));
+        var observer = new RecordingObserver(collecting: true);
+        var rig = new Rig(data, workerCount: 3, lines: 12, slot: slot, observer: observer);
+
+        await rig.RunAsync();
+
+        Assert.Empty(rig.Drain());
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => (long)i), observer.Features.Select(f => f.Stamp.Sequence));
+        Assert.Empty(observer.Classified);
+        foreach ((SampleStamp stamp, float[] features, bool[] foreground) in observer.Features)
+        {
+            (float[] expected, bool[] expectedForeground) = LineModels.Reference(data.Calibration, data.Wavelengths, data.Lines[(int)stamp.Sequence].Data, 0.15);
+            Assert.Equal(expected, features);
+            Assert.Equal(expectedForeground, foreground);
+        }
+
+        Assert.Equal(rig.CameraPool.Capacity, rig.CameraPool.Available);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoModelNotCollecting_DisposesLinesWritesNothing()
+    {
+        SimulatedCameraData data = SimulatedCameraData.Instance;
+        var observer = new RecordingObserver(collecting: false);
+        var rig = new Rig(data, workerCount: 2, lines: 6, slot: new ModelSlot(LineModels.Preprocessing(data)), observer: observer);
+
+        await rig.RunAsync();
+
+        Assert.Empty(rig.Drain());
+        Assert.Empty(observer.Features);
+        Assert.Equal(rig.CameraPool.Capacity, rig.CameraPool.Available);
+    }
+
+    [Fact]
+    public async Task RunAsync_ModelAndCollecting_ObserverSeesFeaturesThenClassesInLineOrder()
+    {
+        SimulatedCameraData data = SimulatedCameraData.Instance;
+        var observer = new RecordingObserver(collecting: true);
+        var slot = new ModelSlot(LineModels.Preprocessing(data, 0.15), LineModels.Identity(data, "v1"));
+        var rig = new Rig(data, workerCount: 3, lines: 20, slot: slot, observer: observer);
+
+        await rig.RunAsync();
+
+        List<ClassifiedLine> output = rig.Drain();
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), observer.Features.Select(f => f.Stamp.Sequence));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), observer.Classified);
+        foreach (ClassifiedLine line in output)
+        {
+            (_, _, bool[] foreground) = observer.Features[(int)line.Stamp.Sequence];
+            byte[] all = rig.Expected(slot.Model!, line.Stamp.Sequence);
+            Assert.Equal(all.Select((c, p) => foreground[p] ? c : (byte)0), line.Classes.ToArray());
+            line.Dispose();
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task RunAsync_RecalibrateMidStream_NewReferencesFromOneLineBoundaryOn(int workerCount)
+    {
+        SimulatedCameraData data = SimulatedCameraData.Instance;
+        LinePreprocessing before = LineModels.Preprocessing(data, 0.15);
+        LinePreprocessing after = LineModels.Preprocessing(data, 0.15, LineModels.ScaledWhite(data, 0.6));
+        var slot = new ModelSlot(before, LineModels.Identity(data, "v1"));
+        var observer = new RecordingObserver(collecting: true);
+        var rig = new Rig(data, workerCount, lines: 30, slot: slot, observer: observer);
+        rig.Stage.OnClassified = ticket =>
+        {
+            if (ticket == 10)
+            {
+                slot.Recalibrate(after);
+            }
+        };
+
+        await rig.RunAsync();
+
+        List<ClassifiedLine> output = rig.Drain();
+        Assert.Equal(30, output.Count);
+        int boundary = -1;
+        foreach (ClassifiedLine line in output)
+        {
+            int sequence = (int)line.Stamp.Sequence;
+            ushort[] raw = data.Lines[sequence].Data;
+            (float[] features, bool[] foreground) = (observer.Features[sequence].Features, observer.Features[sequence].Foreground);
+            (float[] oldFeatures, bool[] oldForeground) = LineModels.Reference(before.Calibration, data.Wavelengths, raw, 0.15);
+            (float[] newFeatures, bool[] newForeground) = LineModels.Reference(after.Calibration, data.Wavelengths, raw, 0.15);
+            bool isNew = features.AsSpan().SequenceEqual(newFeatures);
+            Assert.True(isNew || features.AsSpan().SequenceEqual(oldFeatures), $"line {sequence}: features mix the references");
+            Assert.Equal(isNew ? newForeground : oldForeground, foreground);
+            LineClassifier classifier = slot.Model!.Build(isNew ? after.Calibration : before.Calibration);
+            var all = new byte[data.Pixels];
+            classifier.ClassifyLine(raw, all, [], classifier.CreateScratch());
+            Assert.Equal(all.Select((c, p) => foreground[p] ? c : (byte)0), line.Classes.ToArray());
+            if (isNew && boundary < 0)
+            {
+                boundary = sequence;
+            }
+
+            Assert.True(!isNew || boundary >= 0, "monotonic");
+            Assert.True(isNew == (boundary >= 0 && sequence >= boundary), $"line {sequence} after the boundary {boundary} uses the old references");
+            line.Dispose();
+        }
+
+        Assert.InRange(boundary, 11, 10 + ((2 + 2) * workerCount));
+        Assert.NotEqual(LineModels.Reference(before.Calibration, data.Wavelengths, data.Lines[29].Data, 0.15).Features,
+            LineModels.Reference(after.Calibration, data.Wavelengths, data.Lines[29].Data, 0.15).Features);
+    }
+
+    [Fact]
+    public async Task RunAsync_OldLinesWithoutModel_NotDroppedAsDeadline()
+    {
+        SimulatedCameraData data = SimulatedCameraData.Instance;
+        var metrics = new PipelineMetrics();
+        var time = new FakeTimeProvider();
+        var observer = new RecordingObserver(collecting: true);
+        var rig = new Rig(data, workerCount: 2, lines: 0, metrics: metrics, time: time, maxLineAge: TimeSpan.FromMilliseconds(30),
+            slot: new ModelSlot(LineModels.Preprocessing(data)), observer: observer);
+        rig.Write(0, 4);
+        time.Advance(TimeSpan.FromMilliseconds(100));
+
+        await rig.RunAsync();
+
+        Assert.Equal(4, observer.Features.Count);
+        Assert.Equal(0, metrics.Value(PipelineMetrics.ItemsDropped, ClassificationStage.StageName, DropReasons.Deadline));
+    }
+
+    [Fact]
     public void CreateInputChannel_Full_DropsOldestDisposesAndCounts()
     {
         var metrics = new PipelineMetrics();
@@ -276,6 +406,21 @@ public sealed class ClassificationStageTests
         return AffineModel.Create(new ReadOnlyMatrixSpan<double>(weights, classes, bands), model.Center, offsets);
     }
 
+    /// <summary>Records what the stage shows an observer (copies: the spans are only valid during the call).</summary>
+    private sealed class RecordingObserver(bool collecting) : IClassificationObserver
+    {
+        public List<(SampleStamp Stamp, float[] Features, bool[] Foreground)> Features { get; } = [];
+
+        public List<long> Classified { get; } = [];
+
+        public bool IsCollectingFeatures => collecting;
+
+        public void OnPreprocessed(ReadOnlySpan<float> features, ReadOnlySpan<bool> foreground, in SampleStamp stamp) =>
+            Features.Add((stamp, features.ToArray(), foreground.ToArray()));
+
+        public void OnClassified(in SampleStamp stamp, string modelVersion, TimeSpan classificationTime) => Classified.Add(stamp.Sequence);
+    }
+
     /// <summary>A stage over simulated lines, with its pools and channels.</summary>
     private sealed class Rig
     {
@@ -283,18 +428,19 @@ public sealed class ClassificationStageTests
         private readonly TimeProvider _time;
 
         public Rig(SimulatedCameraData data, int workerCount, int lines, PipelineMetrics? metrics = null, Channel<ClassifiedLine>? output = null,
-            FakeTimeProvider? time = null, TimeSpan? maxLineAge = null, int queueCapacity = 2, bool complete = true)
+            FakeTimeProvider? time = null, TimeSpan? maxLineAge = null, int queueCapacity = 2, bool complete = true, ModelSlot? slot = null,
+            IClassificationObserver? observer = null)
         {
             _data = data;
             _time = (TimeProvider?)time ?? TimeProvider.System;
             metrics ??= new PipelineMetrics();
-            Slot = new ModelSlot(data.CreateClassifier("v1"));
+            Slot = slot ?? new ModelSlot(LineModels.Preprocessing(data), LineModels.Identity(data, "v1"));
             CameraPool = SwirLine.CreatePool(64, data.Pixels, data.Bands);
             LinePool = ClassifiedLine.CreatePool(64, data.Pixels, hasConfidence: true);
             Input = ClassificationStage.CreateInputChannel(64, metrics);
             Output = output ?? Channel.CreateBounded<ClassifiedLine>(64);
             var options = new ClassificationOptions { WorkerCount = workerCount, WorkerQueueCapacity = queueCapacity, MaxLineAge = maxLineAge ?? TimeSpan.Zero };
-            Stage = new ClassificationStage(Input.Reader, Output.Writer, Slot, LinePool, options, metrics, _time);
+            Stage = new ClassificationStage(Input.Reader, Output.Writer, Slot, LinePool, options, metrics, _time, observer, (data.Pixels, data.Bands));
             Write(0, lines);
             if (complete && lines > 0)
             {
@@ -342,8 +488,9 @@ public sealed class ClassificationStageTests
             return lines;
         }
 
-        public byte[] Expected(LineClassifier classifier, long sequence)
+        public byte[] Expected(LineModel model, long sequence)
         {
+            LineClassifier classifier = model.Build(_data.Calibration);
             var classes = new byte[_data.Pixels];
             classifier.ClassifyLine(_data.Lines[(int)(sequence % _data.Lines.Count)].Data, classes, [], classifier.CreateScratch());
             return classes;

@@ -10,6 +10,7 @@ public sealed class LineConfigurationTests
     [InlineData("SortLine:Particles:MinParticlePixels", "0", "SortLine:Particles:MinParticlePixels")]
     [InlineData("SortLine:Ejection:ValveCount", "10", "SortLine:Ejection")]
     [InlineData("SortLine:Sorting:SavitzkyGolayWindow", "10", "SortLine:Sorting:SavitzkyGolayWindow")]
+    [InlineData("SortLine:Sorting:ClassificationWorkers", "0", "SortLine:Sorting:ClassificationWorkers")]
     [InlineData("SortLine:Simulator:LineRateHz", "0", "SortLine:Simulator:LineRateHz")]
     [InlineData("SortLine:Learning:TeacherPoints", "1", "SortLine:Learning:TeacherPoints")]
     [InlineData("SortLine:OpcUa:Port", "70000", "SortLine:OpcUa")]

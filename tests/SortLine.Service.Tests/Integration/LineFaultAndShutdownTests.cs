@@ -1,3 +1,4 @@
+using SortLine.Pipeline.Inference;
 using System.Net.Http;
 using SortLine.Pipeline;
 using SortLine.Pipeline.Particles;

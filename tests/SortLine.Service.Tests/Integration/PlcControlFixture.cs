@@ -1,4 +1,5 @@
 using System.Net;
+using SortLine.Pipeline.Inference;
 using SortLine.OpcUa.Encoding;
 using SortLine.OpcUa.Services;
 using SortLine.OpcUa.Tests.Robustness;

@@ -1,3 +1,4 @@
+using SortLine.Pipeline.Inference;
 using SortLine.Learning.Models;
 using SortLine.Learning.Registry;
 using SortLine.OpcUa.Encoding;
@@ -156,7 +157,7 @@ public sealed class PlcControlTests(PlcControlFixture line) : IClassFixture<PlcC
 
         StatusCode unknown = await line.CallAsync("RollbackModel", new Variant("no-such-version"));
         StatusCode rolled = await line.CallAsync("RollbackModel", new Variant(earlier));
-        string? activeAfterRollback = line.Host.Get<ModelSlot>().Current?.Version;
+        string? activeAfterRollback = line.Host.Get<ModelSlot>().Model?.Version;
         await LineObservation.WaitUntilAsync(async () => (string?)await line.ReadAsync("Line.ModelVersion") == earlier, PlcControlFixture.Bound, "ModelVersion " + earlier);
         StatusCode back = await line.CallAsync("RollbackModel", new Variant(original));
 

@@ -1,4 +1,6 @@
+using SortLine.Learning.Models;
 using SortLine.Pipeline;
+using SortLine.Pipeline.Inference;
 using SortLine.Pipeline.Particles;
 using SortLine.Pipeline.Scheduling;
 using SortLine.Pipeline.Sinks;
@@ -13,18 +15,16 @@ using SortLine.Simulators;
 using SortLine.Simulators.Recording.Envi;
 using SortLine.Simulators.Recording.Replay;
 using SortLine.Simulators.Swir;
-using SortLine.Spectra;
-using SortLine.Spectra.Classification;
 using SortLine.Spectra.Continuum;
-using SortLine.Spectra.Regression;
 using SortLine.Telemetry;
 using Xunit.Abstractions;
 
 namespace SortLine.Service.Tests.Integration;
 
 /// <summary>
-/// A recording of simulated belt lines replayed as fast as possible through the service's sorting pipeline with a
-/// recorded belt clock and a fixed model gives a byte-identical decision log on every run.
+/// A recording of simulated belt lines replayed as fast as possible through the service's sorting pipeline (the pipeline's
+/// classification stage with two workers) with a recorded belt clock and a fixed model loaded from a model file gives a
+/// byte-identical decision log on every run.
 /// </summary>
 [Trait("Category", "Integration")]
 [Collection(SimulatedLineGroup.Name)]
@@ -40,10 +40,11 @@ public sealed class ReplayDeterminismTests(ITestOutputHelper output)
     {
         using var directory = new TempDirectory();
         string basePath = Path.Combine(directory.Path, "belt");
-        (SpectralPreprocessing plan, LineModel model) = await RecordAsync(basePath);
+        string modelPath = Path.Combine(directory.Path, "fixed" + StudentModelFile.Extension);
+        (SpectralPreprocessing plan, BandSet bands) = await RecordAsync(basePath, modelPath);
 
-        byte[] first = await ReplayAsync(basePath + ".hdr", plan, model);
-        byte[] second = await ReplayAsync(basePath + ".hdr", plan, model);
+        byte[] first = await ReplayAsync(basePath + ".hdr", plan, modelPath, bands);
+        byte[] second = await ReplayAsync(basePath + ".hdr", plan, modelPath, bands);
 
         string[] lines = System.Text.Encoding.UTF8.GetString(first).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         output.WriteLine($"decision log: {first.Length} bytes, {lines.Length - 1} commands");
@@ -51,8 +52,8 @@ public sealed class ReplayDeterminismTests(ITestOutputHelper output)
         Assert.Equal(first, second);
     }
 
-    /// <summary>Records belt lines from a stepped (burst) simulated line; returns the calibration and a fixed model.</summary>
-    private static async Task<(SpectralPreprocessing, LineModel)> RecordAsync(string basePath)
+    /// <summary>Records belt lines from a stepped (burst) simulated line and saves a fixed model file; returns the calibration and the camera's bands.</summary>
+    private static async Task<(SpectralPreprocessing, BandSet)> RecordAsync(string basePath, string modelPath)
     {
         var defaults = new SimulatedLineOptions();
         await using SimulatedLine line = SimulatedLine.Create(defaults with
@@ -84,16 +85,20 @@ public sealed class ReplayDeterminismTests(ITestOutputHelper output)
             recorder.Close();
         }
 
-        return (plan, NearestMineralModel(line, plan));
+        StudentModelFile.Save(modelPath, NearestMineralModel(line, plan));
+        return (plan, BandSet.FromCamera(line.Camera.Info));
     }
 
-    /// <summary>A fixed affine model: nearest preprocessed library spectrum of the four minerals (w = q, b = -|q|²/2).</summary>
-    private static LineModel NearestMineralModel(SimulatedLine line, SpectralPreprocessing plan)
+    /// <summary>
+    /// A fixed student: nearest preprocessed library spectrum of the four minerals (w = q, b = -|q|²/2), plus a
+    /// "background" class that never wins (w = 0, b = -10⁶) as the reject class.
+    /// </summary>
+    private static StudentModel NearestMineralModel(SimulatedLine line, SpectralPreprocessing plan)
     {
         string[] minerals = ["Lepidolite", "Albite", "Quartz", "Muscovite"];
         int bands = plan.Bands;
-        var weights = new double[minerals.Length * bands];
-        var bias = new double[minerals.Length];
+        var weights = new double[(minerals.Length + 1) * bands];
+        var bias = new double[minerals.Length + 1];
         var smoothed = new float[bands];
         var quotient = new float[bands];
         var hull = new int[bands];
@@ -109,21 +114,32 @@ public sealed class ReplayDeterminismTests(ITestOutputHelper output)
             }
         }
 
-        var classifier = new AffineClassifier(AffineModel.Create(new ReadOnlyMatrixSpan<double>(weights, minerals.Length, bands), bias));
-        return new LineModel("fixed-nearest-mineral", classifier, [1, 2, 3, 4], ["background", "lepidolite", "albite", "quartz", "muscovite"]);
+        bias[minerals.Length] = -1e6;
+        string[] names = ["lepidolite", "albite", "quartz", "muscovite", "background"];
+        var created = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var preprocessing = new PreprocessingParameters(Identity(plan.Calibration.DarkFrame, created), Identity(plan.Calibration.WhiteFrame, created),
+            plan.SavitzkyGolay.WindowLength, plan.SavitzkyGolay.PolynomialOrder, plan.SavitzkyGolay.DerivativeOrder, HullQuotient: true);
+        var provenance = new TrainingProvenance(1, new TrainingWindow(0, 0, created, created), 1, [],
+            new HeldOutMetrics(0, 1, 1, [1, 1, 1, 1, 1]));
+        return new StudentModel("fixed-nearest-mineral", created, null, names, new RejectRule(names.Length - 1, null, null),
+            BandSet.FromCamera(line.Camera.Info), preprocessing, weights, bias, provenance);
     }
 
-    private static async Task<byte[]> ReplayAsync(string header, SpectralPreprocessing plan, LineModel model)
+    private static ReferenceFrameIdentity Identity(ReadOnlySpan<double> frame, DateTimeOffset captured) =>
+        ReferenceFrameIdentity.FromFrame(Array.ConvertAll(frame.ToArray(), v => (float)v), captured);
+
+    private static async Task<byte[]> ReplayAsync(string header, SpectralPreprocessing plan, string modelPath, BandSet cameraBands)
     {
-        var models = new ModelSlot(NullTelemetry.Instance, NullTelemetry.Instance);
-        models.Activate(model);
+        // The model as the service gets it: from its file, checked against the camera's bands, mapped to the line's classes.
+        LineModel model = LineModel.FromStudent(StudentModelFile.Load(modelPath, cameraBands), LineClasses.Names, new ParticleOptions().RejectClass);
+        var models = new ModelSlot(plan.Line, model);
         var ejection = new EjectionOptions { ValveCount = 84, BeltWidthMm = 1000, PixelPitchMm = 1000.0 / 384 };
         using var log = new MemoryStream();
         await using (var sink = new DecisionLogFileSink(log, leaveOpen: true))
         {
-            using var pipeline = new SortingPipeline(plan, new PipelineOptions { LineChannelCapacity = 4 * Lines }, new ParticleOptions(), ejection,
-                new EncoderScale(CountsPerMetre), new RecordedBeltClock(CountsPerMetre * BeltSpeed), cameraCapacity: 16, TimeSpan.MaxValue,
-                isReplay: true, [sink], models, new PairingHistory(), new DecisionJournal(),
+            using var pipeline = new SortingPipeline(models, classificationWorkers: 2, new PipelineOptions { LineChannelCapacity = 4 * Lines },
+                new ParticleOptions(), ejection, new EncoderScale(CountsPerMetre), new RecordedBeltClock(CountsPerMetre * BeltSpeed), cameraCapacity: 16,
+                TimeSpan.MaxValue, isReplay: true, [sink], new PairingHistory(), new DecisionJournal(),
                 new PipelineCounterMetrics(new PipelineCounterAdapter(NullTelemetry.Instance), NullTelemetry.Instance), TimeProvider.System,
                 new ParticleRulesSlot(ParticleRules.Create(new ParticleOptions())));
             await using SwirRecordingReplayer replayer = SwirRecordingReplayer.Open(header,

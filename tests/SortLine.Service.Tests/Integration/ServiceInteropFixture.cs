@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using SortLine.Pipeline.Inference;
 using SortLine.OpcUa.Sessions;
 using SortLine.Service.Line;
 using SortLine.Service.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using SortLine.Pipeline.Inference;
 using System.Diagnostics;
 using SortLine.Service.Line;
 using SortLine.Service.Tests.Infrastructure;

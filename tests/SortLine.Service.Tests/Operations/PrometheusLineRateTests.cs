@@ -1,3 +1,4 @@
+using SortLine.Pipeline.Inference;
 using System.Globalization;
 using System.Text.Json;
 using SortLine.Service.Line;

@@ -1,0 +1,116 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Microsoft.ML.OnnxRuntime;
+using SortLine.Benchmarks.Infrastructure;
+using SortLine.Learning.Onnx;
+using SortLine.Pipeline.Inference;
+
+namespace SortLine.Benchmarks.Pipeline;
+
+/// <summary>
+/// The classification stage's per-line work (<see cref="ClassificationPlan.Process"/>: reflectance → Savitzky–Golay → hull
+/// quotient for every pixel, the features kept for the MSKD history, belt by brightness, the student on the foreground
+/// pixels, line class ids) against the same line with the student run by ONNX Runtime (the exported model,
+/// <see cref="StudentOnnxExporter"/>, one intra-op thread, tensors bound once) on the same features, mapped to the same line
+/// class ids. Same simulated belt lines and student (<see cref="SimulatedBeltData"/>). The Ratio column is ONNX time / native
+/// time; for the student alone (no preprocessing) see <see cref="StudentInferenceBenchmarks"/>.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Configuration))]
+public class ClassificationStageOnnxBenchmarks
+{
+    private SimulatedBeltData _data = null!;
+    private ClassificationPlan _plan = null!;
+    private LineClassificationScratch _scratch = null!;
+    private float[] _features = [];
+    private bool[] _foreground = [];
+    private byte[] _classes = [];
+    private long[] _onnxClasses = [];
+    private InferenceSession _session = null!;
+    private RunOptions _runOptions = null!;
+    private OrtValue[] _inputs = [];
+    private OrtValue[] _outputs = [];
+    private string[] _inputNames = [];
+    private string[] _outputNames = [];
+    private int _next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _data = SimulatedBeltData.Create(64);
+        _plan = new ClassificationPlan(_data.Plan.Line, _data.LineModel);
+        _scratch = _plan.CreateScratch();
+        int pixels = _plan.Pixels, bands = _plan.Bands, classes = _data.Student.ClassCount;
+        _features = new float[pixels * bands];
+        _foreground = new bool[pixels];
+        _classes = new byte[pixels];
+        _onnxClasses = new long[pixels];
+        using var sessionOptions = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        _session = new InferenceSession(StudentOnnxExporter.Export(_data.Student), sessionOptions);
+        _runOptions = new RunOptions();
+        _inputs = [OrtValue.CreateTensorValueFromMemory(_features, [pixels, bands])];
+        _outputs = [OrtValue.CreateTensorValueFromMemory(new float[pixels * classes], [pixels, classes]), OrtValue.CreateTensorValueFromMemory(_onnxClasses, [pixels])];
+        _inputNames = [StudentOnnxExporter.InputName];
+        _outputNames = [StudentOnnxExporter.ScoresName, StudentOnnxExporter.ClassName];
+
+        int agree = 0, total = 0, foreground = 0;
+        for (int l = 0; l < _data.Lines.Length; l++)
+        {
+            _next = l;
+            Native();
+            byte[] native = [.. _classes];
+            _next = l;
+            OnnxRuntime();
+            for (int p = 0; p < pixels; p++)
+            {
+                agree += native[p] == _classes[p] ? 1 : 0;
+                foreground += _foreground[p] ? 1 : 0;
+                total++;
+            }
+        }
+
+        Console.WriteLine($"// ClassificationStageOnnx: native and ONNX Runtime agree on {agree} of {total} pixels ({_data.Lines.Length} lines); {100.0 * foreground / total:F1} % of the pixels are particles (the rest belt)");
+    }
+
+    /// <summary>The stage's per-line work, as the service runs it (features kept).</summary>
+    [Benchmark(Baseline = true)]
+    public byte Native()
+    {
+        ushort[] raw = _data.Lines[_next++ % _data.Lines.Length];
+        _plan.Process(raw, _features, _foreground, _classes, [], _scratch);
+        return _classes[0];
+    }
+
+    /// <summary>The same preprocessing, the student run by ONNX Runtime on the features, the same class map.</summary>
+    [Benchmark]
+    public byte OnnxRuntime()
+    {
+        ushort[] raw = _data.Lines[_next++ % _data.Lines.Length];
+        _plan.Process(raw, _features, _foreground, [], [], _scratch);
+        _session.Run(_runOptions, _inputNames, _inputs, _outputNames, _outputs);
+        ReadOnlySpan<byte> map = _plan.Model!.LineClassOf;
+        for (int p = 0; p < _classes.Length; p++)
+        {
+            _classes[p] = _foreground[p] ? map[(int)_onnxClasses[p]] : (byte)0;
+        }
+
+        return _classes[0];
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        foreach (OrtValue value in _inputs.Concat(_outputs))
+        {
+            value.Dispose();
+        }
+
+        _runOptions.Dispose();
+        _session.Dispose();
+    }
+
+    private sealed class Configuration : ManualConfig
+    {
+        public Configuration() => AddColumn(new LinesPerSecondColumn());
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using SortLine.Pipeline;
+using SortLine.Pipeline.Inference;
+using SortLine.Pipeline.Stages;
+using SortLine.Service.Line;
+using SortLine.Service.Telemetry;
+using SortLine.Service.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SortLine.Service.Tests.Integration;
+
+/// <summary>
+/// The whole service on the simulated line at the simulator's fastest camera, 670 lines/s (the belt at 1.675 m/s, so a line
+/// still covers 2.5 mm), with the MSKD retraining session beside it: once sorting, no line is lost anywhere on the way to
+/// the particle stage.
+/// </summary>
+/// <remarks>Bounded by state: the steady-state window is a number of camera lines (<see cref="WindowLines"/>), not a time.</remarks>
+[Trait("Category", "Integration")]
+[Collection(SimulatedLineGroup.Name)]
+public sealed class LineThroughputTests(ITestOutputHelper output)
+{
+    private const double LineRateHz = 670;
+
+    /// <summary>Lines in the measured window: 15 s of camera time.</summary>
+    private const long WindowLines = 10_050;
+
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(6);
+
+    [Fact]
+    public async Task Sorting_670LinesPerSecond_NoLineDropped()
+    {
+        using var directory = new TempDirectory();
+        Dictionary<string, string?> settings = SimulatedLineSettings.Create(Path.Combine(directory.Path, "decisions.log"));
+        settings["SortLine:Simulator:LineRateHz"] = LineRateHz.ToString(CultureInfo.InvariantCulture);
+        settings["SortLine:Line:BeltSpeedMetersPerSecond"] = "1.675";
+        settings["SortLine:Line:LatencyBudgetMilliseconds"] = "80"; // ≤ 150 mm / 1.675 m/s = 89.6 ms to the valves
+        settings["SortLine:Simulator:CameraPoolCapacity"] = "1024";
+        settings["SortLine:Sorting:CameraChannelCapacity"] = "256";
+        await using TestServiceHost host = await TestServiceHost.StartAsync(settings, useRepositoryConfig: true);
+        DecisionJournal journal = host.Get<DecisionJournal>();
+        PipelineMetrics counters = host.Get<PipelineCounterAdapter>().Inner;
+        await host.Get<ModelSlot>().FirstModel.WaitAsync(Bound);
+        await LineObservation.WaitForDecisionsAsync(journal, SimulatedLineFixture.WarmUpDecisions, Bound);
+
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        (double inferenceSum0, double inferenceCount0) = await InferenceAsync(http);
+        long lines0 = journal.LinesReceived, dropped0 = journal.LinesDropped, edge0 = LineEdgeDrops(counters);
+        TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        await LineObservation.WaitUntilAsync(() => Task.FromResult(journal.LinesReceived - lines0 >= WindowLines), Bound, $"{WindowLines} camera lines");
+        long lines = journal.LinesReceived - lines0, dropped = journal.LinesDropped - dropped0, edge = LineEdgeDrops(counters) - edge0;
+        TimeSpan elapsed = watch.Elapsed;
+        double cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / elapsed.TotalSeconds;
+        (double inferenceSum, double inferenceCount) = await InferenceAsync(http);
+        double perLineMs = (inferenceSum - inferenceSum0) / Math.Max(1, inferenceCount - inferenceCount0) * 1000;
+
+        // Where the time goes: the process's CPU (all threads: simulated camera and LIBS, classification, particles,
+        // MSKD pairing and retraining, host) in cores, and the classification workers' time per line.
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"process CPU {cores:F2} cores of {Environment.ProcessorCount}; classification {perLineMs:F3} ms per line on its worker ({perLineMs * LineRateHz / 1000:F2} worker-seconds per second)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{lines} lines in {elapsed.TotalSeconds:F1} s ({lines / elapsed.TotalSeconds:F0} lines/s of {LineRateHz} nominal); dropped before classification {dropped}, on the line edge {edge}; deadline {counters.Value(PipelineMetrics.ItemsDropped, ClassificationStage.StageName, DropReasons.Deadline)}, camera edge full {counters.Value(PipelineMetrics.ItemsDropped, ClassificationStage.StageName, DropReasons.QueueFull)} since start; load average {LoadAverage()}"));
+        Assert.Equal(0, dropped);
+        Assert.Equal(0, edge);
+    }
+
+    private static async Task<(double Sum, double Count)> InferenceAsync(HttpClient http)
+    {
+        string metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        return (ExpositionText.Value(metrics, "sortline_pipeline_inference_duration_seconds_sum") ?? 0,
+            ExpositionText.Value(metrics, "sortline_pipeline_inference_duration_seconds_count") ?? 0);
+    }
+
+    private static long LineEdgeDrops(PipelineMetrics counters) =>
+        counters.Value(PipelineMetrics.ItemsDropped, PipelineChannels.LineEdgeStage, DropReasons.QueueFull);
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+}
