@@ -31,6 +31,7 @@ public sealed class PairBuilder
     private readonly long _maxOffsetCounts;
     private readonly int _radius;
     private readonly double _maxAngle;
+    private readonly float[] _centre;
     private readonly double _edgeWeight;
     private readonly long[] _failures = new long[Enum.GetValues<PairingFailure>().Length];
 
@@ -49,6 +50,7 @@ public sealed class PairBuilder
         _maxOffsetCounts = registration.EncoderScale.ToCounts(options.MaxLineOffsetMm / 1000.0);
         _radius = options.EdgeRadiusPixels;
         _maxAngle = options.EdgeMaxSpectralAngleRad;
+        _centre = new float[history.Bands];
         _edgeWeight = options.EdgeWeight;
     }
 
@@ -143,7 +145,9 @@ public sealed class PairBuilder
             return false;
         }
 
-        ReadOnlySpan<float> centre = _history.GetSpectrum(sequence, pixel);
+        // A copy: a raw history computes spectra into one buffer, which the neighbours' look-ups reuse.
+        Span<float> centre = _centre;
+        _history.GetSpectrum(sequence, pixel).CopyTo(centre);
         bool centreMasked = _history.TryGetForeground(sequence, pixel, out bool centreForeground);
         for (long s = sequence - _radius; s <= sequence + _radius; s++)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SortLine.Learning.Pairing;
 using SortLine.Spectra.Calibration;
 using SortLine.Spectra.Continuum;
 using SortLine.Spectra.Smoothing;
@@ -21,7 +22,7 @@ namespace SortLine.Pipeline.Inference;
 /// <para>Units: raw DN in; features are hull quotients (dimensionless, ≤ 1 + rounding); the threshold is a mean reflectance
 /// (dimensionless, 0 = dark reference, 1 = white reference).</para>
 /// </remarks>
-public sealed class LinePreprocessing
+public sealed class LinePreprocessing : ISwirPixelPreprocessor
 {
     /// <summary>The threshold as a sum over bands (−∞: no rule).</summary>
     private readonly float _sumThreshold;
@@ -134,11 +135,43 @@ public sealed class LinePreprocessing
             bool isForeground = IsBright(reflectance);
             foreground[p] = isForeground;
             count += isForeground ? 1 : 0;
-            Smoothing.Apply(reflectance, smoothed);
-            HullQuotient.Apply(smoothed, features.Slice(p * bands, bands), hullScratch);
+            SmoothAndQuotient(reflectance, smoothed, features.Slice(p * bands, bands), hullScratch);
         }
 
         return count;
+    }
+
+    /// <summary>Preprocesses one pixel exactly as <see cref="Apply"/> does (the MSKD history's on-demand spectra). Allocates nothing.</summary>
+    /// <param name="pixel">The pixel's index across the line (its dark and white references).</param>
+    /// <param name="rawPixel">The pixel's raw counts, <see cref="Bands"/> long.</param>
+    /// <param name="spectrum">Receives the hull quotient, <see cref="Bands"/> long.</param>
+    /// <param name="scratch">At least <see cref="ScratchLength"/> floats.</param>
+    /// <param name="hullScratch">At least <see cref="HullScratchLength"/> ints.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pixel"/> is outside the line.</exception>
+    /// <exception cref="ArgumentException">A length is wrong, or the smoothed spectrum is not finite.</exception>
+    public void PreprocessPixel(int pixel, ReadOnlySpan<ushort> rawPixel, Span<float> spectrum, Span<float> scratch, Span<int> hullScratch)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pixel);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(pixel, Pixels);
+        int bands = Bands;
+        if (rawPixel.Length != bands || spectrum.Length != bands)
+        {
+            throw new ArgumentException(Invariant($"The pixel has {rawPixel.Length} raw values and {spectrum.Length} outputs; {bands} each are required."), nameof(rawPixel));
+        }
+
+        if (scratch.Length < ScratchLength)
+        {
+            throw new ArgumentException(Invariant($"The scratch has {scratch.Length} floats; {ScratchLength} are required."), nameof(scratch));
+        }
+
+        if (hullScratch.Length < HullScratchLength)
+        {
+            throw new ArgumentException(Invariant($"The hull scratch has {hullScratch.Length} ints; {HullScratchLength} are required."), nameof(hullScratch));
+        }
+
+        Span<float> reflectance = scratch[..bands];
+        Calibration.ApplyPixel(pixel, rawPixel, reflectance);
+        SmoothAndQuotient(reflectance, scratch.Slice(bands, bands), spectrum, hullScratch);
     }
 
     /// <summary>Computes only the brightness foreground mask of a raw line (reflectance, no smoothing). Allocates nothing.</summary>
@@ -168,6 +201,13 @@ public sealed class LinePreprocessing
         }
 
         return count;
+    }
+
+    /// <summary>The steps after reflectance, shared by <see cref="Apply"/> and <see cref="PreprocessPixel"/> so both give the same spectra.</summary>
+    private void SmoothAndQuotient(ReadOnlySpan<float> reflectance, Span<float> smoothed, Span<float> output, Span<int> hullScratch)
+    {
+        Smoothing.Apply(reflectance, smoothed);
+        HullQuotient.Apply(smoothed, output, hullScratch);
     }
 
     /// <summary>Mean reflectance ≥ threshold, as a sum (no division per pixel).</summary>

@@ -23,13 +23,16 @@ namespace SortLine.Pipeline.Stages;
 /// line writes it and every consecutive finished line after it (under one short lock), so lines leave in input order
 /// whatever the completion order.</para>
 /// <para><b>Per line</b> (<see cref="ClassificationPlan.Process"/>): belt pixels (darker than the plan's threshold) are class
-/// 0 without asking the model; the others get the model's class mapped to the line's ids. Before the first model a line is
-/// only preprocessed when the <see cref="IClassificationObserver"/> collects features (MSKD pairing), and nothing is written
-/// downstream; with neither, the line is only disposed.</para>
-/// <para><b>Observer.</b> In line order, under the ordering lock: <see cref="IClassificationObserver.OnPreprocessed"/> with
-/// every preprocessed line's features and foreground mask (so the MSKD history gets exactly what the classifier saw, with
-/// the references of that line), then <see cref="IClassificationObserver.OnClassified"/> for every classified line. Feature
-/// buffers live in the reorder ring (one per slot), so collecting allocates nothing per line.</para>
+/// 0 without asking the model; the others get the model's class mapped to the line's ids. Only those foreground pixels are
+/// smoothed and hull-quotiented. Before the first model a line only gets its foreground mask when the
+/// <see cref="IClassificationObserver"/> collects lines (MSKD pairing), and nothing is written downstream; with neither, the
+/// line is only disposed.</para>
+/// <para><b>Observer.</b> In line order, under the ordering lock: <see cref="IClassificationObserver.OnCollected"/> with
+/// every collected line's raw counts, foreground mask and preprocessing (so the MSKD history can compute exactly the features
+/// the classifier saw, with the references of that line, for the few pixels it pairs), then
+/// <see cref="IClassificationObserver.OnClassified"/> for every classified line. The raw copies live in the reorder ring (one
+/// buffer per slot, because the camera line goes back to its pool before the line's turn comes), so collecting allocates
+/// nothing per line.</para>
 /// <para><b>Hot swap and recalibration.</b> The dispatcher reads <see cref="ModelSlot.Current"/> once per line, in input
 /// order, and hands it to the worker with the line: a new plan takes over exactly at a line boundary (every later line uses
 /// it, every earlier one the old), and every pixel of a line is processed with one plan (one model version, recorded in <see cref="ClassifiedLine.ModelVersion"/>, and one set
@@ -44,7 +47,7 @@ namespace SortLine.Pipeline.Stages;
 /// standard line channel (<see cref="PipelineChannels.CreateLineChannel"/>, drop-oldest) the output never refuses; that
 /// channel counts its own drops against the particle stage.</para>
 /// <para><b>Allocations.</b> None per line in steady state (each reorder slot's foreground buffer is allocated on its first
-/// line; feature buffers with the observer, at construction): the work queues hold structs, the workers and the queue writes
+/// line; raw-line buffers with the observer, at construction): the work queues hold structs, the workers and the queue writes
 /// wait without a cancellable token (cancellation completes the queues instead), the output is written synchronously.
 /// The one exception is the runtime's channel waiter when the dispatcher waits on an empty input with the (cancellable)
 /// stage token: one small object per wait while idle, none while lines are queued.</para>
@@ -63,7 +66,7 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
     private readonly bool[] _finished;
     private readonly LineRecord[] _records;
     private readonly bool[][] _foreground;
-    private readonly float[][]? _features;
+    private readonly ushort[][]? _collected;
     private readonly IClassificationObserver? _observer;
     private readonly Lock _gate = new();
     private readonly IPipelineCounter _processed;
@@ -83,14 +86,14 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
     /// <param name="options">Worker count, queue size, deadline.</param>
     /// <param name="metrics">Where the stage counts.</param>
     /// <param name="timeProvider">The clock of the line timestamps (<see cref="SampleStamp.Timestamp"/>).</param>
-    /// <param name="observer">Sees preprocessed and classified lines in order (e.g. the MSKD pairing history), or null.</param>
-    /// <param name="features">Line shape (pixels × bands) of the feature buffers the observer needs; required with an
+    /// <param name="observer">Sees collected and classified lines in order (e.g. the MSKD pairing history), or null.</param>
+    /// <param name="lineShape">Line shape (pixels × bands) of the raw-line buffers the observer needs; required with an
     /// observer (one buffer per reorder slot is allocated here), ignored without.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option or the line shape is out of range.</exception>
     public ClassificationStage(ChannelReader<SwirLine> input, ChannelWriter<ClassifiedLine> output, ModelSlot models, SamplePool<ClassifiedLine> linePool,
         ClassificationOptions options, IPipelineMetrics metrics, TimeProvider timeProvider, IClassificationObserver? observer = null,
-        (int Pixels, int Bands) features = default)
+        (int Pixels, int Bands) lineShape = default)
         : base(StageName, input, output)
     {
         ArgumentNullException.ThrowIfNull(models);
@@ -125,12 +128,12 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
         _observer = observer;
         if (observer is not null)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(features.Pixels, 1, nameof(features));
-            ArgumentOutOfRangeException.ThrowIfLessThan(features.Bands, 1, nameof(features));
-            _features = new float[_ring.Length][];
-            for (int i = 0; i < _features.Length; i++)
+            ArgumentOutOfRangeException.ThrowIfLessThan(lineShape.Pixels, 1, nameof(lineShape));
+            ArgumentOutOfRangeException.ThrowIfLessThan(lineShape.Bands, 1, nameof(lineShape));
+            _collected = new ushort[_ring.Length][];
+            for (int i = 0; i < _collected.Length; i++)
             {
-                _features[i] = new float[features.Pixels * features.Bands];
+                _collected[i] = new ushort[lineShape.Pixels * lineShape.Bands];
             }
         }
 
@@ -322,7 +325,7 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
             return null; // not calibrated: nothing to do with the line
         }
 
-        bool collect = _features is not null && _observer!.IsCollectingFeatures;
+        bool collect = _collected is not null && _observer!.IsCollectingLines && _collected[0].Length == line.Data.Length;
         bool classify = plan.Model is not null;
         if (!collect && !classify)
         {
@@ -350,8 +353,14 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
         long started = Stopwatch.GetTimestamp();
         try
         {
-            plan.Process(line.Data, collect ? _features![slot] : default, foreground, result is null ? default : result.Classes,
+            // No features: only the foreground pixels are preprocessed (fused with their classification); the history
+            // preprocesses the pixels it pairs from the raw copy.
+            plan.Process(line.Data, default, foreground, result is null ? default : result.Classes,
                 result is null ? default : result.Confidence, scratch);
+            if (collect)
+            {
+                line.Data.CopyTo(_collected![slot]);
+            }
         }
         catch
         {
@@ -359,7 +368,7 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
             throw;
         }
 
-        _records[slot] = new LineRecord(line.Stamp, collect, Stopwatch.GetElapsedTime(started));
+        _records[slot] = new LineRecord(line.Stamp, collect ? plan.Preprocessing : null, Stopwatch.GetElapsedTime(started));
         if (result is not null)
         {
             result.Stamp = line.Stamp;
@@ -392,9 +401,9 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
                 _finished[next] = false;
                 _nextToWrite++;
                 LineRecord record = _records[next];
-                if (record.Collected)
+                if (record.Collected is { } preprocessing)
                 {
-                    _observer!.OnPreprocessed(_features![next], _foreground[next], record.Stamp);
+                    _observer!.OnCollected(_collected![next], _foreground[next], preprocessing, record.Stamp);
                 }
 
                 if (ready is not null)
@@ -448,5 +457,6 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
     private readonly record struct WorkItem(SwirLine Line, long Ticket, ClassificationPlan? Plan);
 
     /// <summary>What a worker leaves in a reorder slot besides the classified line: the stamp, whether features were collected, the time taken.</summary>
-    private readonly record struct LineRecord(SampleStamp Stamp, bool Collected, TimeSpan Elapsed);
+    /// <summary>What the ordered write needs of a processed line; <paramref name="Collected"/> is the line's preprocessing when the observer collects it.</summary>
+    private readonly record struct LineRecord(SampleStamp Stamp, LinePreprocessing? Collected, TimeSpan Elapsed);
 }

@@ -1,3 +1,4 @@
+using SortLine.Pipeline.Inference;
 using SortLine.Pipeline.Stages;
 using SortLine.Sensors;
 using SortLine.Telemetry;
@@ -5,8 +6,8 @@ using SortLine.Telemetry;
 namespace SortLine.Service.Line;
 
 /// <summary>
-/// The host's <see cref="IClassificationObserver"/>: every preprocessed line into the MSKD pairing history (while it
-/// collects), every classified line's acquisition time (for the decision latency) and its classification time (inference
+/// The host's <see cref="IClassificationObserver"/>: every raw line with its preprocessing into the MSKD pairing history
+/// (while it collects), every classified line's acquisition time (for the decision latency) and its classification time (inference
 /// metric). Called by the classification stage in line order.
 /// </summary>
 /// <remarks>A line the history cannot take now (the learning side holds it) is counted as dropped at
@@ -14,12 +15,12 @@ namespace SortLine.Service.Line;
 internal sealed class ClassificationRecorder(PairingHistory history, LineTimestamps timestamps, IPipelineTelemetry telemetry) : IClassificationObserver
 {
     /// <inheritdoc/>
-    public bool IsCollectingFeatures => history.IsCollecting;
+    public bool IsCollectingLines => history.IsCollecting;
 
     /// <inheritdoc/>
-    public void OnPreprocessed(ReadOnlySpan<float> features, ReadOnlySpan<bool> foreground, in SampleStamp stamp)
+    public void OnCollected(ReadOnlySpan<ushort> rawLine, ReadOnlySpan<bool> foreground, LinePreprocessing preprocessing, in SampleStamp stamp)
     {
-        if (!history.Append(features, stamp, foreground))
+        if (!history.Append(rawLine, stamp, foreground, preprocessing))
         {
             telemetry.ItemsDropped(PipelineStage.LibsPairing, DropReason.QueueFull, 1);
         }

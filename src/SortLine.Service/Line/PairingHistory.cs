@@ -4,8 +4,10 @@ using SortLine.Sensors;
 namespace SortLine.Service.Line;
 
 /// <summary>
-/// The preprocessed SWIR lines that LIBS points are paired with (MSKD, methods brief §4), shared between the
-/// classification stage (writer) and the learning worker (reader) under one lock.
+/// The SWIR lines that LIBS points are paired with (MSKD, methods brief §4), shared between the classification stage
+/// (writer) and the learning worker (reader) under one lock. Held raw with each line's preprocessing
+/// (<see cref="SwirLineHistory.ForRawLines"/>): pairing preprocesses the few pixels it reads, so the classification stage
+/// preprocesses only the particle pixels it classifies, and the ring takes half the memory of float spectra.
 /// </summary>
 /// <remarks>
 /// <para>Lines are only appended while <see cref="IsCollecting"/> is set, so sorting pays nothing once training data is complete.</para>
@@ -28,7 +30,7 @@ internal sealed class PairingHistory
     {
         lock (_gate)
         {
-            _history = new SwirLineHistory(capacity, pixels, bands);
+            _history = SwirLineHistory.ForRawLines(capacity, pixels, bands);
             _collecting = true;
         }
     }
@@ -43,9 +45,9 @@ internal sealed class PairingHistory
         }
     }
 
-    /// <summary>Appends a preprocessed line (ignored when not collecting or the shape differs). Never waits.</summary>
+    /// <summary>Appends a raw line with its preprocessing (ignored when not collecting or the shape differs). Never waits.</summary>
     /// <returns>False when the line was skipped because the learning side holds the history; true otherwise.</returns>
-    public bool Append(ReadOnlySpan<float> features, SampleStamp stamp, ReadOnlySpan<bool> foreground)
+    public bool Append(ReadOnlySpan<ushort> rawLine, SampleStamp stamp, ReadOnlySpan<bool> foreground, ISwirPixelPreprocessor preprocessing)
     {
         if (!_gate.TryEnter())
         {
@@ -54,9 +56,9 @@ internal sealed class PairingHistory
 
         try
         {
-            if (_history is { } h && features.Length == h.Pixels * h.Bands)
+            if (_history is { } h && rawLine.Length == h.Pixels * h.Bands && preprocessing.Pixels == h.Pixels && preprocessing.Bands == h.Bands)
             {
-                h.Append(features, stamp, foreground);
+                h.AppendRaw(rawLine, stamp, preprocessing, foreground);
             }
 
             return true;

@@ -1,5 +1,6 @@
 using SortLine.Learning.Pairing;
 using SortLine.Learning.Teacher;
+using SortLine.Learning.Tests.TestSupport;
 using SortLine.Sensors;
 using SortLine.Sensors.Encoder;
 using SortLine.Sensors.Libs;
@@ -25,9 +26,13 @@ public class PairBuilderTests
 
     private static bool InParticle(int line, int pixel) => line is >= 20 and <= 39 && pixel is >= 10 and <= 24;
 
-    private static SwirLineHistory Scene(bool withMask, int capacity = Lines)
+    /// <summary>The scene as preprocessed lines, or (<paramref name="raw"/>) as raw counts 100 × the spectrum with a
+    /// preprocessing that divides by 100: the same spectra, computed on demand.</summary>
+    private static SwirLineHistory Scene(bool withMask, int capacity = Lines, bool raw = false)
     {
-        var history = new SwirLineHistory(capacity, Pixels, Bands);
+        SwirLineHistory history = raw ? SwirLineHistory.ForRawLines(capacity, Pixels, Bands) : new SwirLineHistory(capacity, Pixels, Bands);
+        var preprocessing = new CountsOverScale(Pixels, Bands, 100);
+        var counts = new ushort[Pixels * Bands];
         var line = new float[Pixels * Bands];
         var mask = new bool[Pixels];
         for (int i = 0; i < Lines; i++)
@@ -41,7 +46,20 @@ public class PairBuilderTests
                 }
             }
 
-            history.Append(line, new SampleStamp(i, new EncoderPosition(FirstEncoder + (i * CountsPerLine)), 1000 + i), withMask ? mask : default);
+            var stamp = new SampleStamp(i, new EncoderPosition(FirstEncoder + (i * CountsPerLine)), 1000 + i);
+            if (raw)
+            {
+                for (int k = 0; k < line.Length; k++)
+                {
+                    counts[k] = (ushort)(line[k] * 100);
+                }
+
+                history.AppendRaw(counts, stamp, preprocessing, withMask ? mask : default);
+            }
+            else
+            {
+                history.Append(line, stamp, withMask ? mask : default);
+            }
         }
 
         return history;
@@ -104,17 +122,42 @@ public class PairBuilderTests
     }
 
     [Theory]
-    [InlineData(30, 10, true)]
-    [InlineData(30, 11, false)]
-    [InlineData(5, 30, false)]   // plain belt
-    public void TryBuild_WithoutMask_SpectralAngleFindsTheEdge(int line, int pixel, bool expected)
+    [InlineData(30, 10, true, false)]
+    [InlineData(30, 11, false, false)]
+    [InlineData(5, 30, false, false)]   // plain belt
+    [InlineData(30, 10, true, true)]    // raw history: neighbours computed into one buffer must not overwrite the centre
+    [InlineData(30, 11, false, true)]
+    [InlineData(19, 17, true, true)]
+    public void TryBuild_WithoutMask_SpectralAngleFindsTheEdge(int line, int pixel, bool expected, bool raw)
     {
-        var builder = new PairBuilder(Registration(), Scene(withMask: false));
+        var builder = new PairBuilder(Registration(), Scene(withMask: false, raw: raw));
 
         builder.TryBuild(Shot(line, pixel), Lepidolite, [], out TrainingPair? pair, out _);
 
         Assert.NotNull(pair);
         Assert.Equal(expected, pair.IsEdge);
+        Assert.Equal(Enumerable.Range(0, Bands).Select(b => InParticle(line, pixel) ? Particle(b) : Belt(b)), pair.Spectrum);
+    }
+
+    [Fact]
+    public void TryBuild_RawHistory_SamePairsAsPreprocessedHistory()
+    {
+        var fromSpectra = new PairBuilder(Registration(), Scene(withMask: true));
+        var fromRaw = new PairBuilder(Registration(), Scene(withMask: true, raw: true));
+
+        for (int line = 0; line < Lines; line += 3)
+        {
+            for (int pixel = 0; pixel < Pixels; pixel += 2)
+            {
+                Assert.True(fromSpectra.TryBuild(Shot(line, pixel), Lepidolite, [], out TrainingPair? expected, out _));
+                Assert.True(fromRaw.TryBuild(Shot(line, pixel), Lepidolite, [], out TrainingPair? actual, out _));
+                Assert.Equal(expected!.Spectrum, actual!.Spectrum);
+                Assert.Equal((expected.IsEdge, expected.Weight, expected.SwirEncoder), (actual.IsEdge, actual.Weight, actual.SwirEncoder));
+            }
+        }
+
+        Assert.True(fromRaw.EdgePairCount > 0);
+        Assert.Equal(fromSpectra.EdgePairCount, fromRaw.EdgePairCount);
     }
 
     [Fact]

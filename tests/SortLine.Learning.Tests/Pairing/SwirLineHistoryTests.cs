@@ -1,4 +1,5 @@
 using SortLine.Learning.Pairing;
+using SortLine.Learning.Tests.TestSupport;
 using SortLine.Sensors;
 using SortLine.Sensors.Encoder;
 using SortLine.Testing;
@@ -139,6 +140,73 @@ public class SwirLineHistoryTests
             {
                 history.Append(line, new SampleStamp(i, new EncoderPosition(i * 10L), i), mask);
                 history.TryFindNearest(new EncoderPosition(i * 5L), 10, out _, out _);
+            }
+        });
+    }
+
+    [Fact]
+    public void RawLines_GetSpectrum_EachLineWithItsOwnPreprocessing()
+    {
+        var history = SwirLineHistory.ForRawLines(4, Pixels, Bands);
+        var before = new CountsOverScale(Pixels, Bands, scale: 2);
+        var after = new CountsOverScale(Pixels, Bands, scale: 4, pixelOffset: 1); // a recalibration between lines 1 and 2
+        ushort[] raw = [10, 20, 30, 40, 50, 60];
+        for (int i = 0; i < 4; i++)
+        {
+            history.AppendRaw(raw, new SampleStamp(i, new EncoderPosition(100 + (10 * i)), i), i < 2 ? before : after, [true, false, true]);
+        }
+
+        Assert.True(history.HoldsRawLines);
+        Assert.Equal([15f, 20f], history.GetSpectrum(1, 1).ToArray());
+        Assert.Equal([8.5f, 11f], history.GetSpectrum(2, 1).ToArray());
+        Assert.Equal([14.5f, 17f], history.GetSpectrum(3, 2).ToArray());
+        Assert.True(history.TryGetForeground(3, 2, out bool foreground) && foreground);
+    }
+
+    [Fact]
+    public void RawLines_SamePixelTwice_PreprocessedOnce()
+    {
+        var history = SwirLineHistory.ForRawLines(4, Pixels, Bands);
+        var preprocessing = new CountsOverScale(Pixels, Bands, scale: 2);
+        history.AppendRaw(new ushort[Pixels * Bands], new SampleStamp(0, new EncoderPosition(0), 0), preprocessing);
+
+        history.GetSpectrum(0, 1);
+        history.GetSpectrum(0, 1);
+        history.GetSpectrum(0, 2);
+
+        Assert.Equal(2, preprocessing.Calls);
+    }
+
+    [Fact]
+    public void RawLines_WrongKindOrShape_Throws()
+    {
+        var raw = SwirLineHistory.ForRawLines(4, Pixels, Bands);
+        var spectra = new SwirLineHistory(4, Pixels, Bands);
+        var stamp = new SampleStamp(0, new EncoderPosition(0), 0);
+
+        Assert.Throws<InvalidOperationException>(() => raw.Append(Line(0), stamp));
+        Assert.Throws<InvalidOperationException>(() => spectra.AppendRaw(new ushort[Pixels * Bands], stamp, new CountsOverScale(Pixels, Bands, 1)));
+        ArgumentException shape = Assert.Throws<ArgumentException>(() => raw.AppendRaw(new ushort[Pixels * Bands], stamp, new CountsOverScale(Pixels + 1, Bands, 1)));
+        Assert.Equal("preprocessor", shape.ParamName);
+        Assert.Throws<ArgumentException>(() => raw.AppendRaw(new ushort[5], stamp, new CountsOverScale(Pixels, Bands, 1)));
+        Assert.Equal(0, raw.AppendedCount);
+    }
+
+    [Fact]
+    public void RawLines_AppendAndLookUpAfterWarmUp_AllocatesNothing()
+    {
+        var history = SwirLineHistory.ForRawLines(16, 384, 288);
+        var preprocessing = new CountsOverScale(384, 288, scale: 4000);
+        var line = new ushort[384 * 288];
+        var mask = new bool[384];
+        int i = 0;
+
+        AllocationAssert.NoAllocations(() =>
+        {
+            for (int k = 0; k < 40; k++, i++)
+            {
+                history.AppendRaw(line, new SampleStamp(i, new EncoderPosition(i * 10L), i), preprocessing, mask);
+                history.GetSpectrum(i, k % 384);
             }
         });
     }

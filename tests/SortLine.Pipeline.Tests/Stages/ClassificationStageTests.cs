@@ -220,6 +220,7 @@ public sealed class ClassificationStageTests
         Assert.Empty(rig.Drain());
         Assert.Equal(Enumerable.Range(0, 12).Select(i => (long)i), observer.Features.Select(f => f.Stamp.Sequence));
         Assert.Empty(observer.Classified);
+        Assert.Equal(observer.Features.Select(f => data.Lines[(int)f.Stamp.Sequence].Data), observer.Raw);
         foreach ((SampleStamp stamp, float[] features, bool[] foreground) in observer.Features)
         {
             (float[] expected, bool[] expectedForeground) = LineModels.Reference(data.Calibration, data.Wavelengths, data.Lines[(int)stamp.Sequence].Data, 0.15);
@@ -406,17 +407,32 @@ public sealed class ClassificationStageTests
         return AffineModel.Create(new ReadOnlyMatrixSpan<double>(weights, classes, bands), model.Center, offsets);
     }
 
-    /// <summary>Records what the stage shows an observer (copies: the spans are only valid during the call).</summary>
+    /// <summary>Records what the stage shows an observer (copies: the spans are only valid during the call), and the
+    /// features of every pixel as the line's preprocessing gives them (what the MSKD history computes on demand).</summary>
     private sealed class RecordingObserver(bool collecting) : IClassificationObserver
     {
         public List<(SampleStamp Stamp, float[] Features, bool[] Foreground)> Features { get; } = [];
 
+        public List<ushort[]> Raw { get; } = [];
+
         public List<long> Classified { get; } = [];
 
-        public bool IsCollectingFeatures => collecting;
+        public bool IsCollectingLines => collecting;
 
-        public void OnPreprocessed(ReadOnlySpan<float> features, ReadOnlySpan<bool> foreground, in SampleStamp stamp) =>
-            Features.Add((stamp, features.ToArray(), foreground.ToArray()));
+        public void OnCollected(ReadOnlySpan<ushort> rawLine, ReadOnlySpan<bool> foreground, LinePreprocessing preprocessing, in SampleStamp stamp)
+        {
+            int bands = preprocessing.Bands;
+            var features = new float[rawLine.Length];
+            var scratch = new float[preprocessing.ScratchLength];
+            var hull = new int[preprocessing.HullScratchLength];
+            for (int p = 0; p < preprocessing.Pixels; p++)
+            {
+                preprocessing.PreprocessPixel(p, rawLine.Slice(p * bands, bands), features.AsSpan(p * bands, bands), scratch, hull);
+            }
+
+            Features.Add((stamp, features, foreground.ToArray()));
+            Raw.Add(rawLine.ToArray());
+        }
 
         public void OnClassified(in SampleStamp stamp, string modelVersion, TimeSpan classificationTime) => Classified.Add(stamp.Sequence);
     }
