@@ -198,6 +198,7 @@ internal static partial class SortLineHost
 
         // Start order = registration order; stop order is the reverse: the OPC UA server starts first and stops
         // after the pipeline has drained.
+        services.AddSingleton<OpcUaServerSampler>();
         services.AddSingleton<OpcUaWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OpcUaWorker>());
         services.AddHostedService<SortingWorker>();
