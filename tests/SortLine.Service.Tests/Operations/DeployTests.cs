@@ -102,6 +102,30 @@ public sealed partial class DeployTests
     }
 
     [Fact]
+    public async Task Dockerfile_RuntimeStage_DataItCopiesIsEnoughForTheSimulatedLine()
+    {
+        DockerfileStages file = DockerfileStages.Parse(Dockerfile);
+        string dataDirectory = DockerfileStages.Environment(file.Last)["SortLine__Simulator__DataDirectory"];
+        using var image = new TempDirectory();
+
+        // Lay out what the runtime stage copies from data/ (and nothing else of it) under a stand-in image root, then
+        // build the simulated line from the configured folder, as the service does at start.
+        foreach ((string[] sources, string destination) in DockerfileStages.ContextCopies(file.Last))
+        {
+            foreach (string source in sources.Where(s => s == "data" || s.StartsWith("data/", StringComparison.Ordinal)))
+            {
+                CopyInto(RepoPaths.Combine(source), Path.Combine(image.Path, destination.TrimStart('/')));
+            }
+        }
+
+        string configured = Path.Combine(image.Path, dataDirectory.TrimStart('/'));
+        await using SortLine.Simulators.SimulatedLine line = SortLine.Simulators.SimulatedLine.Create(
+            new SortLine.Simulators.SimulatedLineOptions { DataDirectory = configured }, TimeProvider.System);
+
+        Assert.NotEmpty(line.Library.Spectra);
+    }
+
+    [Fact]
     public void Compose_SortLine_BindsOpcUaOnEveryInterfaceAndPublishesItsPort()
     {
         var service = (YamlMappingNode)((YamlMappingNode)LoadCompose()["services"])["sortline"];
@@ -175,6 +199,24 @@ public sealed partial class DeployTests
         }
 
         return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    /// <summary>COPY semantics: a file lands in the destination folder; a folder's contents land in the destination.</summary>
+    private static void CopyInto(string source, string destination)
+    {
+        Directory.CreateDirectory(destination);
+        if (File.Exists(source))
+        {
+            File.Copy(source, Path.Combine(destination, Path.GetFileName(source)), overwrite: true);
+            return;
+        }
+
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(destination, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
     }
 
     /// <summary>A project and every project it references, transitively, as repository-relative paths.</summary>

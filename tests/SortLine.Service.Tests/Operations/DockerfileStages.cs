@@ -58,6 +58,38 @@ internal sealed class DockerfileStages
         }
     }
 
+    /// <summary>
+    /// A stage's COPY/ADD instructions from the build context as (normalised sources, absolute destination); a relative
+    /// destination is resolved against the WORKDIR in force at that instruction.
+    /// </summary>
+    public static IEnumerable<(string[] Sources, string Destination)> ContextCopies(IEnumerable<(string Keyword, string Arguments)> stage)
+    {
+        string workdir = "/";
+        foreach ((string keyword, string arguments) in stage)
+        {
+            if (keyword == "WORKDIR")
+            {
+                workdir = arguments.StartsWith('/') ? arguments : workdir.TrimEnd('/') + "/" + arguments;
+                continue;
+            }
+
+            if (keyword is not ("COPY" or "ADD"))
+            {
+                continue;
+            }
+
+            string[] words = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Any(w => w.StartsWith("--from=", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            string[] paths = [.. words.Where(w => !w.StartsWith("--", StringComparison.Ordinal))];
+            string destination = paths[^1].StartsWith('/') ? paths[^1] : workdir.TrimEnd('/') + "/" + paths[^1];
+            yield return ([.. paths[..^1].Select(Normalise)], Normalise(destination) is { Length: > 0 } d ? d : "/");
+        }
+    }
+
     /// <summary>The variables a stage's ENV instructions set (<c>KEY=value</c> form), last one winning.</summary>
     public static Dictionary<string, string> Environment(IEnumerable<(string Keyword, string Arguments)> stage)
     {
