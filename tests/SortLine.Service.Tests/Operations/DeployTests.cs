@@ -125,6 +125,12 @@ public sealed partial class DeployTests
         Assert.NotEmpty(line.Library.Spectra);
     }
 
+    [Theory]
+    [InlineData("**/bin/")]
+    [InlineData("**/obj/")]
+    public void DockerIgnore_ExcludesLocalBuildOutput(string pattern) =>
+        Assert.Contains(pattern, File.ReadAllLines(RepoPaths.Combine(".dockerignore")).Select(l => l.Trim()));
+
     [Fact]
     public void Compose_SortLine_BindsOpcUaOnEveryInterfaceAndPublishesItsPort()
     {
