@@ -10,6 +10,7 @@ apt_packages=(
   python3-spectral   # same
   python3-onnx       # ONNX checker (SortLine.Learning.Tests)
   prometheus         # promtool checks and the real-Prometheus scrape test (SortLine.Service.Tests)
+  systemd            # systemd-analyze verify of deploy/systemd/sortline.service (SortLine.Service.Tests, DeployTests)
 )
 
 missing=()

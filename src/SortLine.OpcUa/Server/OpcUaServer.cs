@@ -155,6 +155,15 @@ public sealed partial class OpcUaServer : IAsyncDisposable
     /// <summary>Number of live sessions.</summary>
     public int SessionCount => Sessions.Count;
 
+    /// <summary>Number of live, activated sessions (the host's session gauge).</summary>
+    public int ActivatedSessionCount => Sessions.CountActivated();
+
+    /// <summary>
+    /// Notifications waiting for a Publish request over all subscriptions (values held by Reporting monitored items of
+    /// publishing subscriptions). Walks every session under its lock: sample it periodically, not per request.
+    /// </summary>
+    public int QueuedNotificationCount => Subscriptions.CountQueuedNotifications();
+
     /// <summary>Number of open TCP connections.</summary>
     internal int ConnectionCount => _listener.ConnectionCount;
 

@@ -38,6 +38,21 @@ internal sealed partial class SessionManager
     /// <summary>Number of live sessions.</summary>
     public int Count => _sessions.Count;
 
+    /// <summary>Number of live sessions that were activated (created but not yet activated ones are not counted).</summary>
+    public int CountActivated()
+    {
+        int count = 0;
+        foreach (Session session in _sessions.Values)
+        {
+            if (session.IsActivated)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>Creates a session bound to <paramref name="channelId"/>.</summary>
     /// <returns>The session, or null when <see cref="SessionOptions.MaxSessions"/> is reached.</returns>
     public Session? TryCreate(uint channelId, string? name, double requestedTimeoutMs)

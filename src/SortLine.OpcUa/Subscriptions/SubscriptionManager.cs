@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using SortLine.OpcUa.Encoding;
+using SortLine.OpcUa.Services;
 
 namespace SortLine.OpcUa.Subscriptions;
 
@@ -63,6 +64,37 @@ internal sealed partial class SubscriptionManager
         {
             subscriptions.Close(StatusCode.BadSessionClosed);
         }
+    }
+
+    /// <summary>
+    /// Notifications waiting for a Publish request: values held by Reporting monitored items of subscriptions with
+    /// publishing enabled, over all sessions (a metric for the host; a growing number means clients do not keep up).
+    /// </summary>
+    /// <remarks>Takes each session's lock in turn; meant for a periodic sampler, not the publishing path.</remarks>
+    public int CountQueuedNotifications()
+    {
+        int count = 0;
+        foreach (SessionSubscriptions session in _sessions.Values)
+        {
+            lock (session.Gate)
+            {
+                foreach (uint id in SubscriptionIds(session))
+                {
+                    if (session.TryGet(id, out Subscription? subscription) && subscription.PublishingEnabled)
+                    {
+                        foreach (MonitoredItem item in subscription.Items)
+                        {
+                            if (item.Settings.Mode == MonitoringMode.Reporting)
+                            {
+                                count += item.QueuedCount;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Monitored items sampling <paramref name="nodeId"/> (diagnostics and tests).</summary>

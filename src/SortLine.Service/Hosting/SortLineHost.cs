@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Prometheus;
 using Serilog;
 using ILogger = Microsoft.Extensions.Logging.ILogger;
-using Serilog.Settings.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SortLine.OpcUa.Server;
 using SortLine.Pipeline;
@@ -50,11 +49,7 @@ internal static partial class SortLineHost
         IServiceCollection services = builder.Services;
 
         services.AddSystemd();
-        services.AddSerilog((sp, lc) => lc
-            .ReadFrom.Configuration(builder.Configuration, new ConfigurationReaderOptions(
-                typeof(ConsoleLoggerConfigurationExtensions).Assembly,
-                typeof(FileLoggerConfigurationExtensions).Assembly,
-                typeof(Serilog.Formatting.Compact.CompactJsonFormatter).Assembly))
+        services.AddSerilog((sp, lc) => SerilogSettings.Apply(lc, builder.Configuration)
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("LineId", builder.Configuration[$"{LineOptions.SectionName}:{nameof(LineOptions.LineId)}"] ?? "line-1"),
@@ -203,6 +198,7 @@ internal static partial class SortLineHost
 
         // Start order = registration order; stop order is the reverse: the OPC UA server starts first and stops
         // after the pipeline has drained.
+        services.AddSingleton<OpcUaServerSampler>();
         services.AddSingleton<OpcUaWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<OpcUaWorker>());
         services.AddHostedService<SortingWorker>();

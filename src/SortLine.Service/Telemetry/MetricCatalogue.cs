@@ -115,7 +115,7 @@ internal static class MetricCatalogue
     [
         SwirLinesReceived, SwirNominalLineRate,
         ItemsDropped, QueueDepth, DecisionLatency, DecisionBudget, InferenceDuration, Particles, Ejections, LateDecisions,
-        SensorState, LibsPoints, LibsMisfires,
+        SensorState, LineState, LibsPoints, LibsMisfires,
         TeacherAgreement, RetrainRuns, RetrainDuration, ModelInfo,
         OpcUaSessions, OpcUaSubscriptions, OpcUaPublishQueue,
         Readiness, ServiceInfo,

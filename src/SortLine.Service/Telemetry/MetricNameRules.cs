@@ -6,7 +6,8 @@ namespace SortLine.Service.Telemetry;
 internal static partial class MetricNameRules
 {
     /// <summary>Gets the subsystems a name may start with (after <c>sortline_</c>).</summary>
-    public static IReadOnlyList<string> Subsystems { get; } = ["swir", "libs", "pipeline", "sensor", "learning", "opcua", "service"];
+    /// <remarks><c>line</c> is the sorting line as a whole (its run state, as the PLC sees it), not one of its parts.</remarks>
+    public static IReadOnlyList<string> Subsystems { get; } = ["swir", "libs", "pipeline", "sensor", "line", "learning", "opcua", "service"];
 
     /// <summary>Gets the base-unit suffixes a histogram name may end in.</summary>
     public static IReadOnlyList<string> HistogramUnits { get; } = ["_seconds", "_bytes", "_meters"];

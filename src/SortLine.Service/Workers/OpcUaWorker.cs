@@ -6,6 +6,7 @@ using SortLine.Pipeline.Inference;
 using SortLine.Pipeline.Particles;
 using SortLine.Service.Line;
 using SortLine.Service.Options;
+using SortLine.Service.Telemetry;
 using SortLine.Telemetry;
 
 namespace SortLine.Service.Workers;
@@ -17,7 +18,8 @@ namespace SortLine.Service.Workers;
 /// dropped lines, late decisions, model version and per-class counts (<see cref="PlcCounters"/>) are refreshed once per
 /// second. The methods act on the line through <see cref="PlcMethods"/>, and accepted configuration writes change the
 /// running pipeline's rules through <see cref="PlcConfiguration"/>; every call and change is logged with the client's
-/// user name.
+/// user name. The server's sessions, subscriptions and queued notifications go to the metrics through
+/// <see cref="OpcUaServerSampler"/> on the same one-second timer.
 /// </summary>
 /// <remarks>Registered before the sorting worker, so it starts first and stops last (after the pipeline drained).</remarks>
 internal sealed partial class OpcUaWorker(
@@ -35,6 +37,7 @@ internal sealed partial class OpcUaWorker(
     SimulatedLineProvider lines,
     PipelineClasses classes,
     TimeProvider time,
+    OpcUaServerSampler sampler,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<OpcUaWorker>();
@@ -84,8 +87,20 @@ internal sealed partial class OpcUaWorker(
         status.Changed += OnLineStateChanged;
         nodes.SetState(ToNodeState(status.State));
         sink.Attach(nodes);
-        _timer = time.CreateTimer(_ => Refresh(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        sampler.Sample(server);
+        _timer = time.CreateTimer(_ => OnTick(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         LogStarted(_logger, server.EndpointUrl);
+    }
+
+    private void OnTick()
+    {
+        // The server's load is sampled whether or not the line sorts: the PLC link runs either way.
+        if (_server is { } server)
+        {
+            sampler.Sample(server);
+        }
+
+        Refresh();
     }
 
     private void Refresh()
@@ -163,6 +178,7 @@ internal sealed partial class OpcUaWorker(
         if (_server is not null)
         {
             await _server.StopAsync(cancellationToken).ConfigureAwait(false);
+            sampler.Reset();
         }
     }
 

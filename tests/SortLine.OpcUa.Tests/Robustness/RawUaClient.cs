@@ -206,6 +206,68 @@ internal sealed class RawUaClient : IAsyncDisposable
         return Assert.Single(WriteResponse.Decode(ref reader).Results ?? []);
     }
 
+    /// <summary>Creates a subscription with publishing enabled; returns its id. The client sends no Publish requests of its own.</summary>
+    public async Task<uint> CreateSubscriptionAsync(double publishingIntervalMs, uint lifetimeCount, uint maxKeepAliveCount, CancellationToken cancellationToken)
+    {
+        // CreateSubscriptionRequest: RequestHeader, RequestedPublishingInterval Double, RequestedLifetimeCount UInt32,
+        // RequestedMaxKeepAliveCount UInt32, MaxNotificationsPerPublish UInt32, PublishingEnabled Boolean, Priority Byte.
+        RequestHeader header = NextHeader();
+        byte[] body = await CallAsync(
+            CreateSubscriptionRequest.EncodingId,
+            CreateSubscriptionResponse.EncodingId,
+            UaMessages.Encode((ref UaBinaryWriter w) =>
+            {
+                header.Encode(ref w);
+                w.WriteDouble(publishingIntervalMs);
+                w.WriteUInt32(lifetimeCount);
+                w.WriteUInt32(maxKeepAliveCount);
+                w.WriteUInt32(0);
+                w.WriteBoolean(true);
+                w.WriteByte(0);
+            }, CreateSubscriptionRequest.EncodingId),
+            cancellationToken);
+
+        // CreateSubscriptionResponse: ResponseHeader, SubscriptionId UInt32, revised interval, lifetime and keep-alive.
+        var reader = new UaBinaryReader(body);
+        _ = reader.ReadNodeId();
+        _ = ResponseHeader.Decode(ref reader);
+        return reader.ReadUInt32();
+    }
+
+    /// <summary>Monitors the Value attribute of one node (Reporting, queue size 10); returns the item's status code.</summary>
+    public async Task<StatusCode> CreateMonitoredItemAsync(uint subscriptionId, NodeId node, uint clientHandle, double samplingIntervalMs, CancellationToken cancellationToken)
+    {
+        // CreateMonitoredItemsRequest: RequestHeader, SubscriptionId UInt32, TimestampsToReturn Int32,
+        // MonitoredItemCreateRequest[] { ReadValueId, MonitoringMode Int32,
+        // MonitoringParameters { ClientHandle UInt32, SamplingInterval Double, Filter ExtensionObject, QueueSize UInt32, DiscardOldest Boolean } }.
+        RequestHeader header = NextHeader();
+        byte[] body = await CallAsync(
+            CreateMonitoredItemsRequest.EncodingId,
+            CreateMonitoredItemsResponse.EncodingId,
+            UaMessages.Encode((ref UaBinaryWriter w) =>
+            {
+                header.Encode(ref w);
+                w.WriteUInt32(subscriptionId);
+                w.WriteInt32((int)TimestampsToReturn.Both);
+                w.WriteArrayLength(1);
+                new ReadValueId { NodeId = node, AttributeId = 13 }.Encode(ref w);
+                w.WriteInt32((int)MonitoringMode.Reporting);
+                w.WriteUInt32(clientHandle);
+                w.WriteDouble(samplingIntervalMs);
+                w.WriteExtensionObject(default);
+                w.WriteUInt32(10);
+                w.WriteBoolean(true);
+            }, CreateMonitoredItemsRequest.EncodingId),
+            cancellationToken);
+
+        // CreateMonitoredItemsResponse: ResponseHeader, MonitoredItemCreateResult[] { StatusCode, ... }.
+        var reader = new UaBinaryReader(body);
+        _ = reader.ReadNodeId();
+        _ = ResponseHeader.Decode(ref reader);
+        Assert.Equal(1, reader.ReadArrayLength(1));
+        return reader.ReadStatusCode();
+    }
+
     /// <summary>Closes the session.</summary>
     public async Task CloseSessionAsync(CancellationToken cancellationToken) =>
         await CallAsync(

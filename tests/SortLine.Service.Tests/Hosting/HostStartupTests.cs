@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
+using SortLine.OpcUa.Sessions;
+using SortLine.Service.Hosting;
 using SortLine.Service.Options;
 using SortLine.Service.Tests.Infrastructure;
 
@@ -72,9 +75,45 @@ public sealed class HostStartupTests
             "--Serilog:WriteTo:File:Args:path=" + Path.Combine(logs.Path, "sortline-.clef"),
         ]);
 
+        // The key alone also appears in the effective-configuration dump logged before validation: assert on the
+        // validation event and its message.
+        JsonObject invalid = Assert.Single(ClefEvents(logs.Path), e => (string?)e["@mt"] == "Invalid configuration, not starting: {Problems}");
         Assert.Equal(SortLine.Service.Hosting.SortLineHost.ExitConfigurationError, code);
-        Assert.Contains("SortLine:Line:BeltSpeedMetersPerSecond", string.Concat(Directory.GetFiles(logs.Path).Select(File.ReadAllText)), StringComparison.Ordinal);
+        Assert.Equal("Fatal", (string?)invalid["@l"]);
+        Assert.Contains("The field SortLine:Line:BeltSpeedMetersPerSecond must be between 0.1 and 10", (string?)invalid["Problems"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_ConfiguredUser_LogsEffectiveConfigurationWithThePasswordHashRedacted()
+    {
+        using var logs = new TempDirectory();
+        string hash = OpcUaPasswordHasher.Hash("plc-password");
+
+        // An invalid belt speed ends the run right after the configuration is logged (nothing listens).
+        int code = await SortLine.Service.Hosting.SortLineHost.RunAsync(
+        [
+            "--SortLine:OpcUa:Users:0:UserName=plc",
+            "--SortLine:OpcUa:Users:0:PasswordHash=" + hash,
+            "--SortLine:Line:BeltSpeedMetersPerSecond=99",
+            "--SortLine:Metrics:Port=0",
+            "--Serilog:WriteTo:File:Args:path=" + Path.Combine(logs.Path, "sortline-.clef"),
+        ]);
+
+        JsonObject[] events = ClefEvents(logs.Path);
+        JsonObject effective = Assert.Single(events, e => (string?)e["@mt"] == "Effective configuration (secrets redacted): {Configuration}");
+        JsonObject configuration = effective["Configuration"]!.AsObject();
+        Assert.Equal(SortLine.Service.Hosting.SortLineHost.ExitConfigurationError, code);
+        Assert.Equal(ConfigurationReport.Redacted, (string?)configuration["SortLine:OpcUa:Users:0:PasswordHash"]);
+        Assert.Equal("plc", (string?)configuration["SortLine:OpcUa:Users:0:UserName"]);
+        Assert.DoesNotContain(hash, string.Concat(Directory.GetFiles(logs.Path).Select(File.ReadAllText)), StringComparison.Ordinal);
+    }
+
+    /// <summary>The CLEF events of every log file in <paramref name="directory"/>, in file order.</summary>
+    private static JsonObject[] ClefEvents(string directory) =>
+        [.. Directory.GetFiles(directory).Order(StringComparer.Ordinal)
+            .SelectMany(File.ReadAllLines)
+            .Where(l => l.Length > 0)
+            .Select(l => JsonNode.Parse(l)!.AsObject())];
 
     [Fact]
     public async Task Start_RepositoryAppSettings_Starts()
