@@ -329,9 +329,11 @@ test("ModifySubscription, ModifyMonitoredItems and SetMonitoringMode change what
 
             // SetMonitoringMode Sampling: changes queue (one slot: the newest) but are not reported until Reporting
             assert.equal((await item.setMonitoringMode(MonitoringMode.Sampling)).value, StatusCodes.Good.value);
+            const beforeReporting = values.length;
             await setSpeed(2);
             await setSpeed(3);
-            const beforeReporting = values.length;
+            await new Promise((r) => setTimeout(r, 500)); // five publishing intervals: Reporting would have sent 3 by now
+            assert.equal(values.length, beforeReporting, "Sampling reports nothing");
             assert.equal((await item.setMonitoringMode(MonitoringMode.Reporting)).value, StatusCodes.Good.value);
             await until(() => values.length > beforeReporting, "the sampled value");
             assert.deepEqual(values.slice(beforeReporting), [3], "a queue of 1 kept only the newest sample");

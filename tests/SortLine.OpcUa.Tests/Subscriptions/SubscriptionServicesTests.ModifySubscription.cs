@@ -45,11 +45,11 @@ public sealed partial class SubscriptionServicesTests
         Task<IServiceResponse> keepAlive = host.Publish();
 
         host.Tick(intervalMs: 100, ticks: 9); // one 500 ms tick: keep-alive counter 1 of 2
-        bool early = keepAlive.IsCompleted;
+        bool early = !host.HasQueuedPublish;
         host.Tick(intervalMs: 100); // the second 500 ms tick
 
         Assert.False(early);
-        Assert.True(keepAlive.IsCompleted);
+        Assert.False(host.HasQueuedPublish);
         Assert.Empty(((PublishResponse)await keepAlive).NotificationMessage.NotificationData);
     }
 

@@ -107,6 +107,12 @@ internal sealed class SubscriptionTestHost
             new PublishRequest { RequestHeader = new RequestHeader { TimeoutHint = timeoutHint }, SubscriptionAcknowledgements = acknowledgements },
             CancellationToken.None).AsTask();
 
+    /// <summary>
+    /// True while a Publish request of the session waits in the server's queue. Tests check this rather than the service
+    /// task's IsCompleted: the task's continuation may run on another thread after the timer tick answered the request.
+    /// </summary>
+    public bool HasQueuedPublish => Manager.For(Session.SessionId).HasPendingPublish;
+
     public void Tick(double intervalMs = 100, int ticks = 1)
     {
         for (int i = 0; i < ticks; i++)
