@@ -6,12 +6,14 @@
 //   OPCUA_USER / OPCUA_PASSWORD  the configured user
 //   OPCUA_NODE_COUNT   number of nodes in the first server's address space
 //   OPCUA_NS           the sample namespace URI
+//   OPCUA_APPLICATION_URI / OPCUA_APPLICATION_NAME / OPCUA_PRODUCT_URI  the first server's application description
 // Run by hand: node --test server.test.mjs (with those variables set).
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import {
     OPCUAClient, MessageSecurityMode, SecurityPolicy, AttributeIds, BrowseDirection, NodeClass,
     StatusCodes, DataType, UserTokenType, makeBrowsePath, resolveNodeId,
+    ApplicationType, ClientMonitoredItem, MonitoringMode, TimestampsToReturn,
 } from "node-opcua";
 
 const url = process.env.OPCUA_URL;
@@ -20,7 +22,21 @@ const user = process.env.OPCUA_USER;
 const password = process.env.OPCUA_PASSWORD;
 const nodeCount = Number(process.env.OPCUA_NODE_COUNT);
 const sampleNamespace = process.env.OPCUA_NS;
-assert.ok(url && urlNoAnonymous && user && password && nodeCount && sampleNamespace, "OPCUA_* environment variables are required");
+const applicationUri = process.env.OPCUA_APPLICATION_URI;
+const applicationName = process.env.OPCUA_APPLICATION_NAME;
+const productUri = process.env.OPCUA_PRODUCT_URI;
+assert.ok(url && urlNoAnonymous && user && password && nodeCount && sampleNamespace && applicationUri && applicationName && productUri,
+    "OPCUA_* environment variables are required");
+const operator = { type: UserTokenType.UserName, userName: user, password };
+
+/** Polls `predicate` until it holds; fails naming `what` after 20 s. */
+async function until(predicate, what) {
+    const deadline = Date.now() + 20000;
+    while (!predicate()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+    }
+}
 
 const clients = [];
 function createClient(extra = {}) {
@@ -238,4 +254,119 @@ test("survives secure channel token renewals", async () => {
         const dv = await session.read({ nodeId: "i=2258", attributeId: AttributeIds.Value });
         assert.equal(dv.statusCode.value, StatusCodes.Good.value);
     }, { clientOptions: { defaultSecureTokenLifetime: 1000, tokenRenewalInterval: 400 } });
+});
+
+test("FindServers describes this server (no session needed) and honours the serverUris filter", async () => {
+    const client = createClient();
+    await client.connect(url);
+    try {
+        const servers = await client.findServers();
+        assert.equal(servers.length, 1);
+        const [server] = servers;
+        assert.equal(server.applicationUri, applicationUri);
+        assert.equal(server.productUri, productUri);
+        assert.equal(server.applicationName.text, applicationName);
+        assert.equal(server.applicationType, ApplicationType.Server);
+        assert.deepEqual(server.discoveryUrls, [url], "the URL the client dialled");
+
+        const named = await client.findServers({ serverUris: ["urn:somewhere:else", applicationUri] });
+        assert.deepEqual(named.map((s) => s.applicationUri), [applicationUri]);
+        assert.deepEqual(await client.findServers({ serverUris: ["urn:somewhere:else"] }), []);
+    } finally {
+        await client.disconnect();
+    }
+
+    const closed = createClient();
+    await closed.connect(urlNoAnonymous);
+    try {
+        assert.equal((await closed.findServers()).length, 1, "anonymous off: FindServers still answers without a session");
+    } finally {
+        await closed.disconnect();
+    }
+});
+
+test("ModifySubscription, ModifyMonitoredItems and SetMonitoringMode change what the client receives", async () => {
+    await withSession(async (session) => {
+        const ns = (await session.readNamespaceArray()).indexOf(sampleNamespace);
+        const speed = `ns=${ns};s=Line1.BeltSpeed`;
+        const setSpeed = async (value) => {
+            const status = await session.write({ nodeId: speed, attributeId: AttributeIds.Value, value: { value: { dataType: DataType.Double, value } } });
+            assert.equal(status.value, StatusCodes.Good.value, `write ${value}`);
+        };
+        await setSpeed(1);
+        const subscription = await session.createSubscription2({
+            requestedPublishingInterval: 50, requestedLifetimeCount: 600, requestedMaxKeepAliveCount: 10,
+            maxNotificationsPerPublish: 0, publishingEnabled: true, priority: 1,
+        });
+        try {
+            // ModifySubscription: revised values (lifetime raised to 3 x keep-alive), and the client follows them
+            const modified = await subscription.modify({ requestedPublishingInterval: 100, requestedLifetimeCount: 60, requestedMaxKeepAliveCount: 30 });
+            assert.equal(modified.revisedPublishingInterval, 100);
+            assert.equal(modified.revisedMaxKeepAliveCount, 30);
+            assert.equal(modified.revisedLifetimeCount, 90, "lifetime count raised to three keep-alive counts");
+            assert.equal(subscription.publishingInterval, 100);
+            await assert.rejects(session.modifySubscription({
+                subscriptionId: 999999, requestedPublishingInterval: 100, requestedLifetimeCount: 60, requestedMaxKeepAliveCount: 10,
+                maxNotificationsPerPublish: 0, priority: 1,
+            }), /BadSubscriptionIdInvalid/);
+
+            const values = [];
+            const item = ClientMonitoredItem.create(subscription, { nodeId: speed, attributeId: AttributeIds.Value },
+                { samplingInterval: 0, queueSize: 10, discardOldest: true }, TimestampsToReturn.Both);
+            item.on("changed", (dv) => values.push(dv.value.value));
+            await new Promise((resolve, reject) => { item.once("initialized", resolve); item.once("err", reject); });
+            await until(() => values.length === 1, "the initial value");
+            assert.deepEqual(values, [1]);
+
+            // ModifyMonitoredItems: -1 → the publishing interval; queue size 0 → 1
+            const timed = await item.modify({ samplingInterval: -1, queueSize: 0, discardOldest: true });
+            assert.equal(timed.statusCode.value, StatusCodes.Good.value);
+            assert.equal(timed.revisedSamplingInterval, 100);
+            assert.equal(timed.revisedQueueSize, 1);
+            const single = await item.modify({ samplingInterval: 0, queueSize: 1, discardOldest: true });
+            assert.equal(single.revisedSamplingInterval, 0, "every change");
+            assert.equal(single.revisedQueueSize, 1);
+
+            // SetMonitoringMode Sampling: changes queue (one slot: the newest) but are not reported until Reporting
+            assert.equal((await item.setMonitoringMode(MonitoringMode.Sampling)).value, StatusCodes.Good.value);
+            const beforeReporting = values.length;
+            await setSpeed(2);
+            await setSpeed(3);
+            await new Promise((r) => setTimeout(r, 500)); // five publishing intervals: Reporting would have sent 3 by now
+            assert.equal(values.length, beforeReporting, "Sampling reports nothing");
+            assert.equal((await item.setMonitoringMode(MonitoringMode.Reporting)).value, StatusCodes.Good.value);
+            await until(() => values.length > beforeReporting, "the sampled value");
+            assert.deepEqual(values.slice(beforeReporting), [3], "a queue of 1 kept only the newest sample");
+
+            // back to a queue of 10; Disabled: changes are not even sampled; Reporting again: the current value
+            const wide = await item.modify({ samplingInterval: 0, queueSize: 10, discardOldest: true });
+            assert.equal(wide.revisedQueueSize, 10);
+            assert.equal((await item.setMonitoringMode(MonitoringMode.Disabled)).value, StatusCodes.Good.value);
+            const beforeDisabled = values.length;
+            await setSpeed(4);
+            await setSpeed(5);
+            assert.equal((await item.setMonitoringMode(MonitoringMode.Reporting)).value, StatusCodes.Good.value);
+            await until(() => values.length > beforeDisabled, "the current value after Disabled");
+            await setSpeed(1.5);
+            await until(() => values.at(-1) === 1.5, "a change after Reporting resumed");
+            assert.deepEqual(values.slice(beforeDisabled), [5, 1.5], "nothing from while Disabled, then the current value, then every change");
+
+            // unknown ids: per-item results
+            const modes = await session.setMonitoringMode({
+                subscriptionId: subscription.subscriptionId, monitoringMode: MonitoringMode.Reporting, monitoredItemIds: [item.monitoredItemId, 999999],
+            });
+            assert.deepEqual(modes.results.map((s) => s.value), [StatusCodes.Good.value, StatusCodes.BadMonitoredItemIdInvalid.value]);
+            const changes = await session.modifyMonitoredItems({
+                subscriptionId: subscription.subscriptionId, timestampsToReturn: TimestampsToReturn.Both,
+                itemsToModify: [
+                    { monitoredItemId: 999999, requestedParameters: { clientHandle: 1, samplingInterval: 0, queueSize: 1, discardOldest: true } },
+                    { monitoredItemId: item.monitoredItemId, requestedParameters: { clientHandle: item.monitoringParameters.clientHandle, samplingInterval: 0, queueSize: 5, discardOldest: true } },
+                ],
+            });
+            assert.deepEqual(changes.results.map((r) => r.statusCode.value), [StatusCodes.BadMonitoredItemIdInvalid.value, StatusCodes.Good.value]);
+            assert.equal(changes.results[1].revisedQueueSize, 5);
+        } finally {
+            await subscription.terminate();
+        }
+    }, { identity: operator });
 });

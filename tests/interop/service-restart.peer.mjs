@@ -69,10 +69,10 @@ function waiter() {
 const uint64 = (v) => (Array.isArray(v) ? v[0] * 2 ** 32 + v[1] : Number(v));
 const int64 = (v) => (Array.isArray(v) ? (v[0] | 0) * 2 ** 32 + v[1] : Number(v));
 
-/** Throws unless the commands' sequence numbers increase (gaps are commands dropped as late; the host checks them). */
+/** Throws unless each command's sequence number is the previous one's plus 1 (no decision is late on the host's line). */
 function checkInOrder(commands, what) {
     for (let i = 1; i < commands.length; i++) {
-        if (commands[i].sequence <= commands[i - 1].sequence) {
+        if (commands[i].sequence !== commands[i - 1].sequence + 1) {
             throw new Error(`${what}: sequence ${commands[i].sequence} after ${commands[i - 1].sequence}`);
         }
     }

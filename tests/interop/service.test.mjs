@@ -7,13 +7,14 @@
 //   OPCUA_ROLLBACK_VERSION       a registered model version that is not the champion
 //   OPCUA_REPORT                 where to write every ejection command received (JSON), for the host to compare with
 //                                the pipeline's own record
+//   OPCUA_VALVE_DISTANCE_COUNTS  encoder counts from the scan line to the valves (a command is released shortly before
+//                                its particle gets there, so a decision reaches the PLC up to that much belt later)
 // One subscriber (opened before the first test, checked by the last) receives every ejection command of the whole run:
-// stop and start, captures, rollback, retrain and configuration changes included, in increasing sequence order. A gap in
-// the numbering is how the PLC sees a command the pipeline dropped because it was already late (counted in
-// Line.LateDecisions; a loaded test machine makes some): the gaps are reported to the host, which checks that exactly
-// the commands the pipeline delivered to its sinks arrived (its journal) and that every gap is a dropped late command.
+// stop and start, captures, rollback, retrain and configuration changes included, each sequence number once, in order,
+// with no gap. The host lays the line out so that no decision is ever late (Line.LateDecisions stays 0), so a gap could
+// only be a lost command; the host also checks the commands against the pipeline's own record (its journal).
 // The tests run in file order (node:test runs a file's top-level tests one after another).
-import { test, before, after } from "node:test";
+import { test, before, beforeEach, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -31,7 +32,9 @@ const password = process.env.OPCUA_PASSWORD;
 const sorterNamespace = process.env.OPCUA_NS;
 const rollbackVersion = process.env.OPCUA_ROLLBACK_VERSION;
 const reportPath = process.env.OPCUA_REPORT;
-assert.ok(url && user && password && sorterNamespace && rollbackVersion && reportPath, "OPCUA_* environment variables are required");
+const valveDistanceCounts = Number(process.env.OPCUA_VALVE_DISTANCE_COUNTS);
+assert.ok(url && user && password && sorterNamespace && rollbackVersion && reportPath && valveDistanceCounts > 0,
+    "OPCUA_* environment variables are required");
 const operator = { type: UserTokenType.UserName, userName: user, password };
 
 /** The longest any one wait on the line may take (the machine is shared and slow; nothing here measures time). */
@@ -72,6 +75,9 @@ const received = [];
 const gaps = [];
 const order = [];
 let subscription;
+/** The test running when a command arrives (names where a gap or a disorder happened). */
+let phase = "before the first test";
+beforeEach((t) => { phase = t.name; });
 
 const read = async (name) => {
     const dv = await session.read({ nodeId: id(name), attributeId: AttributeIds.Value });
@@ -119,8 +125,8 @@ before(async () => {
             encoderStart: int64(c.encoderStart), encoderEnd: int64(c.encoderEnd), classIndex: c.classIndex, confidence: c.confidence,
         };
         const last = received.at(-1);
-        if (last && command.sequence <= last.sequence) order.push(`${last.sequence} -> ${command.sequence}`);
-        if (last && command.sequence > last.sequence + 1) gaps.push(`${last.sequence} -> ${command.sequence}`);
+        if (last && command.sequence <= last.sequence) order.push(`${last.sequence} -> ${command.sequence} during "${phase}"`);
+        if (last && command.sequence > last.sequence + 1) gaps.push(`${last.sequence} -> ${command.sequence} during "${phase}"`);
         received.push(command);
     });
     await commands(5);
@@ -223,9 +229,9 @@ test("configuration writes: valid values stick; TargetClasses albite → later c
     assert.equal(await write("TargetClasses", DataType.String, ["albite"], VariantArrayType.Array), StatusCodes.Good.value);
     try {
         assert.deepEqual(Array.from(await read("Line.Configuration.TargetClasses")), ["albite"]);
-        // Particles decided before the write may still be on their way to the valves: 2 s of belt (0.5 m) is a margin
-        // well past the 150 mm from scan line to valves.
-        await belt(5000);
+        // Particles decided before the write may still be on their way to the valves: their commands come out until the
+        // belt has carried them there; 0.5 m more is the margin.
+        await belt(valveDistanceCounts + 5000);
         const from = received.length;
         await commands(8);
         const later = received.slice(from);
@@ -233,7 +239,7 @@ test("configuration writes: valid values stick; TargetClasses albite → later c
     } finally {
         assert.equal(await write("TargetClasses", DataType.String, ["lepidolite"], VariantArrayType.Array), StatusCodes.Good.value);
     }
-    await belt(5000);
+    await belt(valveDistanceCounts + 5000);
     const from = received.length;
     await commands(5);
     const lepidolite = classNames.indexOf("lepidolite");
@@ -304,10 +310,12 @@ test("RequestRetrain: Good; a blank reason is refused", async () => {
     await commands(3);
 });
 
-test("decisions: every ejection command of the run arrived in order", async () => {
+test("decisions: every ejection command of the run arrived in order, none was late, none is missing", async () => {
     const last = await published();
     await until(() => received.length > 0 && received.at(-1).sequence + 1 >= last, "the last published command");
     assert.deepEqual(order, [], "sequence numbers out of order or repeated");
+    assert.deepEqual(gaps, [], "sequence numbers missing");
+    assert.equal(uint64(await read("Line.LateDecisions")), 0, "no decision was late (since ResetCounters)");
     received.forEach((c) => {
         assert.ok(c.lastValve >= c.firstValve && c.encoderEnd > c.encoderStart, `command ${c.sequence} is a valve window`);
     });

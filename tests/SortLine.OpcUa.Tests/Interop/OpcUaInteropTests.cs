@@ -8,7 +8,8 @@ namespace SortLine.OpcUa.Tests.InteropTests;
 
 /// <summary>
 /// Runs tests/interop/server.test.mjs (node's built-in test runner with node-opcua 2.186.4's OPCUAClient) against
-/// two in-process servers on ephemeral ports: one with anonymous access and a user, one with anonymous access off.
+/// two in-process servers on ephemeral ports: one with anonymous access and a user, one with anonymous access off
+/// (discovery, browse, read, write, user tokens, token renewal, ModifySubscription/ModifyMonitoredItems/SetMonitoringMode).
 /// Needs node on PATH and <c>npm ci</c> in tests/interop (tests/install-deps.sh does it); fails clearly otherwise.
 /// </summary>
 [Trait("Category", "Interop")]
@@ -18,7 +19,7 @@ public sealed class OpcUaInteropTests(ITestOutputHelper output)
     private const string Password = "conveyor-42";
 
     [Fact]
-    public async Task NodeOpcUaClient_ConnectBrowseReadWriteRenew_AllPass()
+    public async Task NodeOpcUaClient_ConnectBrowseReadWriteRenewModify_AllPass()
     {
         string interopDir = Path.Combine(FindRepositoryRoot(), "tests", "interop");
         string node = FindOnPath("node") ?? throw new InvalidOperationException("node is not on PATH: install Node.js 20+ (tests/install-deps.sh)");
@@ -49,6 +50,9 @@ public sealed class OpcUaInteropTests(ITestOutputHelper output)
         start.Environment["OPCUA_PASSWORD"] = Password;
         start.Environment["OPCUA_NODE_COUNT"] = server.NodeStore.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["OPCUA_NS"] = SampleNodeSet.NamespaceUri;
+        start.Environment["OPCUA_APPLICATION_URI"] = open.ApplicationUri;
+        start.Environment["OPCUA_APPLICATION_NAME"] = open.ApplicationName;
+        start.Environment["OPCUA_PRODUCT_URI"] = open.ProductUri;
         using var process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();

@@ -5,7 +5,7 @@ using SortLine.OpcUa.Subscriptions;
 namespace SortLine.OpcUa.Tests.Subscriptions;
 
 /// <summary>The subscription state machine driven by a fake clock (OPC 10000-4 §5.13; opcua.md §5).</summary>
-public sealed class SubscriptionServicesTests
+public sealed partial class SubscriptionServicesTests
 {
     [Fact]
     public void CreateSubscription_IllegalValues_RevisedNotRefused()

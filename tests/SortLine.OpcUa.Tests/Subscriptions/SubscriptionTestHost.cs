@@ -61,6 +61,44 @@ internal sealed class SubscriptionTestHost
             ],
         }).Results![0];
 
+    public ModifySubscriptionResponse ModifySubscription(uint subscriptionId, double interval, uint lifetime, uint keepAlive, uint maxNotifications = 0, ServiceContext? context = null) =>
+        Subscriptions.ModifySubscription(context ?? Context, new ModifySubscriptionRequest
+        {
+            RequestHeader = Header,
+            SubscriptionId = subscriptionId,
+            RequestedPublishingInterval = interval,
+            RequestedLifetimeCount = lifetime,
+            RequestedMaxKeepAliveCount = keepAlive,
+            MaxNotificationsPerPublish = maxNotifications,
+        });
+
+    public ModifyMonitoredItemsResponse ModifyItems(uint subscriptionId, TimestampsToReturn timestamps, params MonitoredItemModifyRequest[] items) =>
+        Items.ModifyMonitoredItems(Context, new ModifyMonitoredItemsRequest
+        {
+            RequestHeader = Header,
+            SubscriptionId = subscriptionId,
+            TimestampsToReturn = timestamps,
+            ItemsToModify = items,
+        });
+
+    public static MonitoredItemModifyRequest ModifyRequest(uint itemId, uint clientHandle = 1, double sampling = 0, uint queueSize = 10, bool discardOldest = true) => new()
+    {
+        MonitoredItemId = itemId,
+        RequestedParameters = new MonitoringParameters { ClientHandle = clientHandle, SamplingInterval = sampling, QueueSize = queueSize, DiscardOldest = discardOldest },
+    };
+
+    public SetMonitoringModeResponse SetMode(uint subscriptionId, MonitoringMode mode, params uint[] itemIds) =>
+        Items.SetMonitoringMode(Context, new SetMonitoringModeRequest
+        {
+            RequestHeader = Header,
+            SubscriptionId = subscriptionId,
+            MonitoringMode = mode,
+            MonitoredItemIds = itemIds,
+        });
+
+    /// <summary>Values of the notifications of a response, in order.</summary>
+    public static double[] Values(PublishResponse response) => [.. Notifications(response).Select(n => (double)n.Value.Value.Value!)];
+
     public Task<IServiceResponse> Publish(params SubscriptionAcknowledgement[] acknowledgements) => Publish(0, acknowledgements);
 
     public Task<IServiceResponse> Publish(uint timeoutHint, params SubscriptionAcknowledgement[] acknowledgements) =>
@@ -68,6 +106,12 @@ internal sealed class SubscriptionTestHost
             Context with { RequestHeader = new RequestHeader { RequestHandle = 2, TimeoutHint = timeoutHint } },
             new PublishRequest { RequestHeader = new RequestHeader { TimeoutHint = timeoutHint }, SubscriptionAcknowledgements = acknowledgements },
             CancellationToken.None).AsTask();
+
+    /// <summary>
+    /// True while a Publish request of the session waits in the server's queue. Tests check this rather than the service
+    /// task's IsCompleted: the task's continuation may run on another thread after the timer tick answered the request.
+    /// </summary>
+    public bool HasQueuedPublish => Manager.For(Session.SessionId).HasPendingPublish;
 
     public void Tick(double intervalMs = 100, int ticks = 1)
     {

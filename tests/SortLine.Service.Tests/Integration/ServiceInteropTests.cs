@@ -17,8 +17,10 @@ namespace SortLine.Service.Tests.Integration;
 /// node-opcua 2.186.4 (tests/interop) against the RUNNING SERVICE on its simulated line: service.test.mjs connects, browses
 /// the whole tree, reads every sorter variable, writes the configuration (valid and invalid), calls every method with its
 /// real effect on the line, is refused without a user and with a wrong password, and receives every ejection command of
-/// the run in order; service-restart.peer.mjs holds a session while the service restarts. The commands the client
-/// received are compared with the pipeline's own record (<see cref="DecisionJournal"/>).
+/// the run in order with no gap; service-restart.peer.mjs holds a session while the service restarts. The host's line is
+/// laid out so that no decision is late (<see cref="ServiceInteropFixture"/>): the pipeline must drop none, and the commands
+/// the client received must be every command of the pipeline's own record (<see cref="DecisionJournal"/>) between the first
+/// and the last received.
 /// </summary>
 [Collection(SimulatedLineGroup.Name)]
 [Trait("Category", "Interop")]
@@ -32,6 +34,8 @@ public sealed class ServiceInteropTests(ServiceInteropFixture service, ITestOutp
         string rollback = RegisterCopyOfChampion();
         string report = Path.Combine(service.Directory, "interop-report-" + Guid.NewGuid().ToString("N")[..8] + ".json");
         DecisionJournal journal = service.Host.Get<DecisionJournal>();
+        PipelineMetrics counters = service.Host.Get<PipelineCounterAdapter>().Inner;
+        long lateBefore = LateDrops(counters);
 
         int exitCode = await NodeTestRunner.RunAsync(
             "service.test.mjs",
@@ -43,16 +47,19 @@ public sealed class ServiceInteropTests(ServiceInteropFixture service, ITestOutp
                 ["OPCUA_NS"] = Namespace,
                 ["OPCUA_ROLLBACK_VERSION"] = rollback,
                 ["OPCUA_REPORT"] = report,
+                ["OPCUA_VALVE_DISTANCE_COUNTS"] = (ServiceInteropFixture.ScanToValveDistanceMm * ServiceInteropFixture.CountsPerMillimeter).ToString(CultureInfo.InvariantCulture),
             },
             output,
             TimeSpan.FromMinutes(15));
 
+        output.WriteLine("Pipeline drops: " + Drops(counters));
         Assert.True(exitCode == 0, "node --test service.test.mjs failed (exit " + exitCode + "); see the test output");
         using JsonDocument document = JsonDocument.Parse(await File.ReadAllTextAsync(report));
         Assert.Equal(0, document.RootElement.GetProperty("order").GetArrayLength());
+        Assert.Equal(0, document.RootElement.GetProperty("gaps").GetArrayLength());
         Received[] received = Parse(document.RootElement.GetProperty("received"));
         Assert.True(received.Length >= 40, $"{received.Length} commands received");
-        AssertSameAsJournal(received, journal, service.Host);
+        AssertEveryCommandInOrder(received, journal, counters, lateBefore);
 
         // The line kept sorting after the client finished: the journal goes on past the last command received.
         Assert.True(journal.Commands()[^1].Sequence >= received[^1].Sequence);
@@ -64,6 +71,8 @@ public sealed class ServiceInteropTests(ServiceInteropFixture service, ITestOutp
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         CancellationToken ct = timeout.Token;
         DecisionJournal firstJournal = service.Host.Get<DecisionJournal>();
+        PipelineMetrics firstCounters = service.Host.Get<PipelineCounterAdapter>().Inner;
+        long firstLateBefore = LateDrops(firstCounters);
         await using var peer = NodePeerProcess.Start(
             "service-restart.peer.mjs",
             new Dictionary<string, string>
@@ -80,6 +89,8 @@ public sealed class ServiceInteropTests(ServiceInteropFixture service, ITestOutp
         await peer.ExpectAsync("subscribed", ct);
         Task<string> lost = peer.ExpectAsync("connection-lost", ct);
         await service.RestartAsync(() => lost);
+        PipelineMetrics counters = service.Host.Get<PipelineCounterAdapter>().Inner;
+        long lateBefore = LateDrops(counters);
         string reconnected = await peer.ExpectAsync("reconnected", ct);
         await peer.ExpectAsync("done", ct);
         int exitCode = await peer.WaitForExitAsync(ct);
@@ -91,8 +102,9 @@ public sealed class ServiceInteropTests(ServiceInteropFixture service, ITestOutp
         Received[] before = Parse(root.GetProperty("before"));
         Received[] after = Parse(root.GetProperty("after"));
         Assert.True(before.Length >= 5 && after.Length >= 5, $"{before.Length} commands before, {after.Length} after");
-        AssertSameAsJournal(before, firstJournal, null);
-        AssertSameAsJournal(after, service.Host.Get<DecisionJournal>(), service.Host);
+        output.WriteLine("Pipeline drops before the restart: " + Drops(firstCounters) + "; after: " + Drops(counters));
+        AssertEveryCommandInOrder(before, firstJournal, firstCounters, firstLateBefore);
+        AssertEveryCommandInOrder(after, service.Host.Get<DecisionJournal>(), counters, lateBefore);
     }
 
     /// <summary>Registers a copy of the champion under a new version (a version the PLC may roll back to).</summary>
@@ -106,28 +118,32 @@ public sealed class ServiceInteropTests(ServiceInteropFixture service, ITestOutp
         return version;
     }
 
+    /// <summary>Decisions and commands the pipeline dropped as late (<c>Line.LateDecisions</c>: at scheduling or at the fan-out).</summary>
+    private static long LateDrops(PipelineMetrics counters) =>
+        counters.Value(PipelineMetrics.ItemsDropped, SchedulingStage.StageName, DropReasons.Deadline)
+        + counters.Value(PipelineMetrics.ItemsDropped, DecisionFanOut.StageName, DropReasons.Deadline);
+
+    /// <summary>The pipeline's drops by stage and reason (diagnostics).</summary>
+    private static string Drops(PipelineMetrics counters) =>
+        string.Join(", ", counters.Snapshot().Where(c => c.Name == PipelineMetrics.ItemsDropped && c.Value > 0).Select(c => $"{c.Stage}/{c.Reason} {c.Value}"));
+
     /// <summary>
-    /// The client received, in order, exactly the commands the pipeline delivered to its sinks (the journal is one) from
-    /// the first received to the last; a missing sequence number is a command dropped before the sinks because it was
-    /// late, so there are at most as many as the fan-out counted (when the host is still running).
+    /// The pipeline dropped no decision or command as late since the client started (<paramref name="lateBefore"/>), and the
+    /// client received every command the pipeline made from the first received to the last: each sequence number once,
+    /// in order, with no gap, and each exactly the command the pipeline's journal holds.
     /// </summary>
-    private static void AssertSameAsJournal(Received[] received, DecisionJournal journal, Infrastructure.TestServiceHost? host)
+    private static void AssertEveryCommandInOrder(Received[] received, DecisionJournal journal, PipelineMetrics counters, long lateBefore)
     {
+        long late = LateDrops(counters) - lateBefore;
+        Assert.True(late == 0, $"{late} decisions or commands dropped as late while the client was subscribed; drops: {Drops(counters)}");
+        long first = received[0].Sequence;
+        long[] expected = [.. Enumerable.Range(0, received.Length).Select(i => first + i)];
+        Assert.Equal(expected, received.Select(r => r.Sequence).ToArray());
         Dictionary<long, EjectionCommand> made = journal.Commands().ToDictionary(c => c.Sequence);
-        for (int i = 0; i < received.Length; i++)
+        foreach (Received r in received)
         {
-            Received r = received[i];
             Assert.True(made.TryGetValue(r.Sequence, out EjectionCommand c), $"command {r.Sequence} was made by the pipeline");
             Assert.Equal((c.FirstValve, c.LastValve, c.Start.Counts, c.End.Counts, c.Class), (r.FirstValve, r.LastValve, r.EncoderStart, r.EncoderEnd, r.ClassIndex));
-        }
-
-        long[] delivered = [.. made.Keys.Where(s => s >= received[0].Sequence && s <= received[^1].Sequence).Order()];
-        Assert.Equal(delivered, received.Select(r => r.Sequence).ToArray());
-        long missing = received[^1].Sequence - received[0].Sequence + 1 - received.Length;
-        if (host is not null)
-        {
-            long lateAtFanOut = host.Get<PipelineCounterAdapter>().Inner.Value(PipelineMetrics.ItemsDropped, DecisionFanOut.StageName, DropReasons.Deadline);
-            Assert.True(missing <= lateAtFanOut, $"{missing} sequence numbers missing, {lateAtFanOut} commands dropped as late");
         }
     }
 
