@@ -82,6 +82,10 @@ public class ClassificationStageOnnxBenchmarks
             }
         }
 
+        // Where the time goes per pixel: the gift-wrap hull costs O(bands × vertices), and particle spectra (absorption
+        // features) have more hull vertices than the smooth belt.
+        (double particleVertices, double beltVertices) = MeanHullVertices();
+        Console.WriteLine($"// ClassificationStageOnnx: mean hull vertices per pixel: particles {particleVertices:F1}, belt {beltVertices:F1}");
         Console.WriteLine($"// ClassificationStageOnnx: native and ONNX Runtime agree on {agree} of {total} pixels ({_data.Lines.Length} lines); {100.0 * foreground / total:F1} % of the pixels are particles (the rest belt)");
     }
 
@@ -128,6 +132,37 @@ public class ClassificationStageOnnxBenchmarks
         }
 
         return _classes[0];
+    }
+
+    private (double Particles, double Belt) MeanHullVertices()
+    {
+        LinePreprocessing pre = _plan.Preprocessing;
+        int bands = pre.Bands;
+        var reflectance = new float[bands];
+        var smoothed = new float[bands];
+        var quotient = new float[bands];
+        var hull = new int[bands];
+        long particleSum = 0, particleCount = 0, beltSum = 0, beltCount = 0;
+        foreach (ushort[] raw in _data.Lines)
+        {
+            pre.ApplyForeground(raw, _foreground, _preScratch);
+            for (int p = 0; p < _foreground.Length; p++)
+            {
+                pre.Calibration.ApplyPixel(p, raw.AsSpan(p * bands, bands), reflectance);
+                pre.Smoothing.Apply(reflectance, smoothed);
+                pre.HullQuotient.Apply(smoothed, quotient, hull, out int vertices);
+                if (_foreground[p])
+                {
+                    (particleSum, particleCount) = (particleSum + vertices, particleCount + 1);
+                }
+                else
+                {
+                    (beltSum, beltCount) = (beltSum + vertices, beltCount + 1);
+                }
+            }
+        }
+
+        return ((double)particleSum / Math.Max(1, particleCount), (double)beltSum / Math.Max(1, beltCount));
     }
 
     [GlobalCleanup]
