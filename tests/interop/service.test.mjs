@@ -192,6 +192,10 @@ test("browses the whole tree and reads every sorter variable with live values", 
     assert.ok(value("Line.LinesPerSecond") > 0, "camera lines are processed");
     assert.ok(int64(value("Line.EncoderPosition")) > 0, "the belt moved");
     assert.ok(value("Line.ModelVersion").length > 0, "a model is in use");
+    // The student's rolling agreement with the LIBS teacher at paired points (published once pairs are scored).
+    await until(async () => (await read("Line.TeacherAgreement")) > 0, "Line.TeacherAgreement above 0");
+    const agreement = await read("Line.TeacherAgreement");
+    assert.ok(agreement > 0.5 && agreement <= 1, `teacher agreement ${agreement}: the student mostly agrees with the teacher`);
     assert.ok(uint64(value("Line.Decisions.PublishedCount")) >= received.length, "published at least what was received");
     assert.equal(uint64(value("Line.Decisions.DroppedCount")), 0);
     assert.deepEqual(Array.from(value("Line.Configuration.TargetClasses")), ["lepidolite"]);

@@ -16,6 +16,11 @@ internal sealed class RetrainingControl
     /// <summary>Attaches the running session, or detaches it (null) when it ends.</summary>
     public void Attach(MskdSession? session) => Volatile.Write(ref _session, session);
 
+    /// <summary>Gets the student's rolling agreement with the teacher at paired LIBS points (the session's drift monitor), or
+    /// null without a session or before a pair has been scored since the last model change.</summary>
+    public double? TeacherAgreement =>
+        Volatile.Read(ref _session) is { } session && session.Agreement.Current is { Count: > 0 } current ? current.Agreement : null;
+
     /// <summary>Queues a retrain (merged with one already pending).</summary>
     /// <param name="reason">Why (recorded as the trigger).</param>
     /// <returns><see cref="ControlOutcome.Done"/> when queued or merged; <see cref="ControlOutcome.InvalidState"/> without a session.</returns>

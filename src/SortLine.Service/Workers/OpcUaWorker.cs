@@ -139,6 +139,11 @@ internal sealed partial class OpcUaWorker(
                 nodes.SetModelVersion(model.Version);
             }
 
+            if (retraining.TeacherAgreement is { } agreement)
+            {
+                nodes.SetTeacherAgreement(agreement);
+            }
+
             for (int c = 0; c < ClassNames.Count; c++)
             {
                 nodes.SetParticleCount(c, plcCounters.ParticleCount(c));

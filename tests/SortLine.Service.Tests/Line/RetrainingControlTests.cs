@@ -30,6 +30,12 @@ public sealed class RetrainingControlTests
         Assert.Equal(ControlOutcome.InvalidState, _control.RollbackTo("student-6", "opcua", out _));
     }
 
+    [Fact]
+    public void TeacherAgreement_NoSession_Null()
+    {
+        Assert.Null(_control.TeacherAgreement);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
