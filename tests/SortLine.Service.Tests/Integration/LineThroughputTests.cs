@@ -47,6 +47,9 @@ public sealed class LineThroughputTests(ITestOutputHelper output)
         (double inferenceSum0, double inferenceCount0) = await InferenceAsync(http);
         long lines0 = journal.LinesReceived, dropped0 = journal.LinesDropped, edge0 = LineEdgeDrops(counters);
         TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        TimeSpan pause0 = GC.GetTotalPauseDuration();
+        int gen2Count0 = GC.CollectionCount(2);
+        long threads0 = ThreadPool.ThreadCount;
         var watch = Stopwatch.StartNew();
         await LineObservation.WaitUntilAsync(() => Task.FromResult(journal.LinesReceived - lines0 >= WindowLines), Bound, $"{WindowLines} camera lines");
         long lines = journal.LinesReceived - lines0, dropped = journal.LinesDropped - dropped0, edge = LineEdgeDrops(counters) - edge0;
@@ -61,6 +64,8 @@ public sealed class LineThroughputTests(ITestOutputHelper output)
             $"process CPU {cores:F2} cores of {Environment.ProcessorCount}; classification {perLineMs:F3} ms per line on its worker ({perLineMs * LineRateHz / 1000:F2} worker-seconds per second)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{lines} lines in {elapsed.TotalSeconds:F1} s ({lines / elapsed.TotalSeconds:F0} lines/s of {LineRateHz} nominal); dropped before classification {dropped}, on the line edge {edge}; deadline {counters.Value(PipelineMetrics.ItemsDropped, ClassificationStage.StageName, DropReasons.Deadline)}, camera edge full {counters.Value(PipelineMetrics.ItemsDropped, ClassificationStage.StageName, DropReasons.QueueFull)} since start; load average {LoadAverage()}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"GC: {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms paused, {GC.CollectionCount(2) - gen2Count0} gen2 collections, heap {GC.GetTotalMemory(false) / 1e6:F0} MB; thread pool {threads0} → {ThreadPool.ThreadCount} threads, {ThreadPool.PendingWorkItemCount} pending"));
         Assert.Equal(0, dropped);
         Assert.Equal(0, edge);
     }
