@@ -73,7 +73,7 @@ public sealed class MskdSessionHotSwapTests(ITestOutputHelper output)
         session.FitStarting = () =>
         {
             fitHeld.TrySetResult();
-            release.Wait(Wait);
+            release.Wait(); // released by the test, or by its finally block if it fails first
         };
         var seen = new List<(long Sequence, string Version, byte[] Classes)>();
         int whileHeld, afterSwap;
