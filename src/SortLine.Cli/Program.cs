@@ -1,6 +1,4 @@
-using System.CommandLine;
 using SortLine.Cli.Commands;
+using Spectre.Console;
 
-var root = new RootCommand("SortLine command-line tools.");
-root.Subcommands.Add(MskdEvidenceCommand.Create());
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+return await CliRoot.Create(AnsiConsole.Console).Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -10,9 +10,12 @@ namespace SortLine.Cli.Commands;
 internal static class MskdEvidenceCommand
 {
     /// <summary>Builds the command.</summary>
+    /// <param name="console">Where the tables are written (the process's console in <c>sortline</c>; a recording console in tests).</param>
     /// <returns>The command.</returns>
-    public static Command Create()
+    /// <exception cref="ArgumentNullException"><paramref name="console"/> is null.</exception>
+    public static Command Create(IAnsiConsole console)
     {
+        ArgumentNullException.ThrowIfNull(console);
         var defaults = new MskdEvidenceOptions();
         var seed = new Option<long>("--seed") { Description = "Simulator master seed.", DefaultValueFactory = _ => defaults.Seed };
         var lines = new Option<int>("--lines") { Description = "Belt lines after calibration (670 lines/s).", DefaultValueFactory = _ => defaults.Lines };
@@ -35,18 +38,18 @@ internal static class MskdEvidenceCommand
                 LibsPointRateHz = parse.GetValue(rate),
                 TrainingFraction = parse.GetValue(training),
             };
-            MskdEvidenceReport report = await AnsiConsole.Status().StartAsync("Running the simulated line…",
+            MskdEvidenceReport report = await console.Status().StartAsync("Running the simulated line…",
                 _ => MskdEvidence.RunAsync(options, ct)).ConfigureAwait(false);
-            Render(report, MskdEvidenceTable.From(report));
+            Render(console, report, MskdEvidenceTable.From(report));
             return 0;
         });
         return command;
     }
 
-    private static void Render(MskdEvidenceReport report, MskdEvidenceTable table)
+    private static void Render(IAnsiConsole console, MskdEvidenceReport report, MskdEvidenceTable table)
     {
         CultureInfo c = CultureInfo.InvariantCulture;
-        AnsiConsole.MarkupLine(string.Create(c,
+        console.MarkupLine(string.Create(c,
             $"[bold]MSKD evidence[/], seed {report.Options.Seed}, {report.Options.Lines} lines, LIBS {report.Options.LibsPointRateHz} Hz: {report.LibsPoints} shots, {report.LibsAccepted} accepted, {report.Pairs} pairs ({report.EdgePairs} edge), registration RMS {report.RegistrationRmsMm:F3} mm"));
         var summary = new Table().AddColumns("method", "samples", "accuracy", "balanced accuracy");
         foreach (MskdEvidenceRow row in table.Rows)
@@ -54,10 +57,10 @@ internal static class MskdEvidenceCommand
             summary.AddRow(Markup.Escape(row.Method), row.Count.ToString(c), row.Accuracy.ToString("P2", c), row.BalancedAccuracy.ToString("P2", c));
         }
 
-        AnsiConsole.Write(summary);
-        AnsiConsole.MarkupLine(string.Create(c,
+        console.Write(summary);
+        console.MarkupLine(string.Create(c,
             $"Student {report.Champion.Version}: {table.StudentComponents} PLS components (CV over 1-{report.Champion.Provenance.CrossValidation.Count}); baseline: {table.BaselineComponents} principal components"));
-        AnsiConsole.MarkupLine(string.Create(c,
+        console.MarkupLine(string.Create(c,
             $"Held-out pixels: {report.Student.Count} pure ({report.GrainPixels} inside grains), {report.MixedPixelsExcluded} mixed excluded. Live teacher agreement {report.Agreement.Agreement:P2} over {report.Agreement.Count} pairs."));
         foreach (MskdEvidenceRow row in table.Rows)
         {
@@ -81,7 +84,7 @@ internal static class MskdEvidenceCommand
                 matrix.AddRow(cells.ToArray());
             }
 
-            AnsiConsole.Write(matrix);
+            console.Write(matrix);
         }
     }
 }

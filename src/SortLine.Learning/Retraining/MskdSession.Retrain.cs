@@ -25,6 +25,10 @@ public sealed partial class MskdSession
     private bool _requested;
     private int _state; // 0 created, 1 started, 2 disposed
 
+    /// <summary>Gets or sets a test hook called on the retrain thread just before the challenger's fit starts (tests hold the
+    /// fit there to show that classification never waits for a retrain); null in production.</summary>
+    internal Action? FitStarting { get; set; }
+
     /// <summary>Starts the retrain worker and the schedule (first scheduled retrain one interval from now).</summary>
     /// <exception cref="InvalidOperationException">The session was already started.</exception>
     /// <exception cref="ObjectDisposedException">The session is disposed.</exception>
@@ -251,6 +255,7 @@ public sealed partial class MskdSession
             }
 
             token.ThrowIfCancellationRequested();
+            FitStarting?.Invoke();
             StudentFit fit = StudentTrainer.Fit(training, teacher.MineralNames,
                 new StudentTrainerOptions { MaxComponents = _options.MaxComponents, FoldCount = _options.FoldCount, Seed = _options.Seed },
                 heldOut);

@@ -10,8 +10,8 @@ namespace SortLine.Cli.Tests.Evidence;
 /// Si-OH near 2200 nm in the micas, none in quartz and albite, different continuum shapes) that survive 12-bit noise after
 /// reflectance → SG(11, 2) → hull quotient, and pure pixels are pure spectra: a linear student can separate them almost
 /// perfectly, so the goal of 95 % is a floor, not a stretch. The teacher sees element lines of a 0.5 mm spot: on a pure spot
-/// it is near-perfect too; the student may not fall below it by more than 2 points (teacher label noise is what it learns
-/// from; it has far fewer parameters than pairs). PCA + k-means is unsupervised: its directions of largest variance are
+/// it is near-perfect too, and the goal is literal: the student at least the teacher (it learns from the teacher's
+/// labels, but has far fewer parameters than pairs, so the teacher's rare errors average out). PCA + k-means is unsupervised: its directions of largest variance are
 /// brightness and noise (belt pixels dominate), so its clusters do not follow minerals; it must trail the student by at
 /// least 10 points of accuracy and 20 points of balanced accuracy (on the belt-dominated pixel set plain accuracy flatters
 /// any method that gets the belt right).
@@ -29,12 +29,19 @@ public sealed class MskdEvidenceTests(MskdEvidenceFixture fixture)
         Assert.True(_report.Student.Count > 100_000, $"{_report.Student.Count} held-out pixels");
     }
 
+    /// <summary>
+    /// Student ≥ teacher, both against the simulator's ground truth on pure samples only (mixed samples have no single true
+    /// class, for either sensor): the teacher on every accepted LIBS point of the run whose spot covered one material (its
+    /// k-means is unsupervised, so the points it was fitted on carry no label leak); the student on every pure pixel of the
+    /// held-out lines, which no training pair came from. Seed 42, 1,500 lines: teacher 855/855, student 214,728/214,728.
+    /// </summary>
     [Fact]
     public void Student_AtLeastTheTeacher()
     {
         Assert.True(_report.Teacher.Accuracy >= 0.9, $"teacher accuracy {_report.Teacher.Accuracy:P2}");
-        Assert.True(_report.Student.Accuracy >= _report.Teacher.Accuracy - 0.02,
-            $"student {_report.Student.Accuracy:P2} vs teacher {_report.Teacher.Accuracy:P2}");
+        Assert.True(_report.Teacher.Count >= 500, $"{_report.Teacher.Count} pure LIBS points scored");
+        Assert.True(_report.Student.Accuracy >= _report.Teacher.Accuracy,
+            $"student {_report.Student.Accuracy:P4} ({_report.Student.Correct}/{_report.Student.Count} pure held-out pixels) vs teacher {_report.Teacher.Accuracy:P4} ({_report.Teacher.Correct}/{_report.Teacher.Count} pure LIBS points)");
     }
 
     [Fact]
