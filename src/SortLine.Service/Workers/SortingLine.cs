@@ -175,7 +175,7 @@ internal sealed partial class SortingLine : IAsyncDisposable
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
                 SpectralPreprocessing current = _calibration.Current;
                 Spectra.Calibration.ReferenceFrameAccumulator reference =
-                    await CameraCalibration.CaptureReferenceAsync(_camera, view, lineCount, linked.Token).ConfigureAwait(false);
+                    await CameraCalibration.CaptureReferenceAsync(_camera, view, lineCount, _connector, linked.Token).ConfigureAwait(false);
                 SpectralPreprocessing plan = CameraCalibration.WithReference(current, view, reference);
                 _calibration.Publish(plan);
                 LogCaptured(_logger, view, lineCount, _calibration.Version, plan.Calibration.DeadCellCount);
