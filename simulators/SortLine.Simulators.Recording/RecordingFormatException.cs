@@ -61,7 +61,9 @@ public sealed class RecordingFormatException : IOException
     {
         if (headerLine > 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{filePath}, line {headerLine}: {detail}");
+            return byteOffset >= 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{filePath}, line {headerLine} (byte offset {byteOffset}): {detail}")
+                : string.Create(CultureInfo.InvariantCulture, $"{filePath}, line {headerLine}: {detail}");
         }
 
         return byteOffset >= 0

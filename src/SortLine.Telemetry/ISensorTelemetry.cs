@@ -11,6 +11,11 @@ public interface ISensorTelemetry
     /// <param name="state">Its state now.</param>
     void SetSensorState(SensorKind sensor, SensorState state);
 
+    /// <summary>Counts a sensor fault (a disconnect, a read timeout, bad data), each time it happens.</summary>
+    /// <param name="sensor">The sensor.</param>
+    /// <param name="kind">What went wrong.</param>
+    void SensorFault(SensorKind sensor, SensorFaultKind kind);
+
     /// <summary>Publishes the camera's nominal line rate, so dashboards can compare throughput with it.</summary>
     /// <param name="linesPerSecond">Nominal line rate in lines per second (Hz).</param>
     void SetSwirNominalLineRate(double linesPerSecond);

@@ -58,6 +58,11 @@ public sealed class NullTelemetry : IPipelineTelemetry, ISensorTelemetry, ILineT
     }
 
     /// <inheritdoc/>
+    public void SensorFault(SensorKind sensor, SensorFaultKind kind)
+    {
+    }
+
+    /// <inheritdoc/>
     public void SetLineState(LineState state)
     {
     }

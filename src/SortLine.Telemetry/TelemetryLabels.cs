@@ -53,6 +53,16 @@ public static class TelemetryLabels
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown sensor state."),
     };
 
+    /// <summary>The <c>kind</c> label value of a sensor fault.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined member.</exception>
+    public static string Of(SensorFaultKind kind) => kind switch
+    {
+        SensorFaultKind.Disconnected => "disconnected",
+        SensorFaultKind.Timeout => "timeout",
+        SensorFaultKind.DataError => "data_error",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown sensor fault kind."),
+    };
+
     /// <summary>The <c>state</c> label value of the line.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="state"/> is not a defined member.</exception>
     public static string Of(LineState state) => state switch

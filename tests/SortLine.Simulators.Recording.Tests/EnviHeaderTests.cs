@@ -1,3 +1,4 @@
+using System.Text;
 using SortLine.Simulators.Recording.Envi;
 
 namespace SortLine.Simulators.Recording.Tests;
@@ -62,8 +63,30 @@ public sealed class EnviHeaderTests
 
         Assert.Equal("broken.hdr", ex.FilePath);
         Assert.Equal(line, ex.HeaderLine);
-        Assert.Contains($"broken.hdr, line {line}:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"broken.hdr, line {line} (byte offset {ex.ByteOffset}):", ex.Message, StringComparison.Ordinal);
         Assert.Contains(fragment, ex.Message, StringComparison.Ordinal);
+
+        // The offset is the first byte of the offending line: right after the (line - 1)-th newline.
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        Assert.InRange(ex.ByteOffset, 0, bytes.Length);
+        Assert.Equal(line - 1, bytes.AsSpan(0, (int)ex.ByteOffset).Count((byte)'\n'));
+        Assert.True(ex.ByteOffset == 0 || bytes[ex.ByteOffset - 1] == (byte)'\n');
+    }
+
+    [Fact]
+    public void Read_MalformedLineAfterByteOrderMarkCrLfAndNonAscii_NamesTheLinesByteOffsetInTheFile()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("umlaut.hdr");
+        // BOM (3 bytes) + "ENVI\r\n" (6) + "; Überblick\r\n" (Ü is 2 bytes in UTF-8: 14) = 23 bytes before line 3.
+        File.WriteAllBytes(path, [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes("ENVI\r\n; Überblick\r\nsamples = x\r\nlines = 2\r\n")]);
+
+        RecordingFormatException ex = Assert.Throws<RecordingFormatException>(() => EnviHeader.Read(path));
+
+        Assert.Equal(path, ex.FilePath);
+        Assert.Equal(3, ex.HeaderLine);
+        Assert.Equal(23, ex.ByteOffset);
+        Assert.Contains($"{path}, line 3 (byte offset 23): 'samples' must be an integer", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,6 +96,7 @@ public sealed class EnviHeaderTests
             () => EnviHeader.Parse("ENVI\nsamples = 3\nlines = 2\nbands = 4\ndata type = 12\ninterleave = bil\n", "nobyteorder.hdr"));
 
         Assert.StartsWith("nobyteorder.hdr: ", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(-1, ex.ByteOffset); // an absent field has no place in the file
         Assert.Contains("'byte order' is missing", ex.Message, StringComparison.Ordinal);
     }
 

@@ -279,6 +279,77 @@ public sealed class SwirRecordingReplayerTests
     }
 
     [Theory]
+    [InlineData(0, 70L, "sequence 70 does not follow the previous line's 81")]
+    [InlineData(0, 81L, "sequence 81 does not follow the previous line's 81")]
+    [InlineData(8, 1079L, "encoder counts 1079 go back from the previous line's 1080")]
+    [InlineData(16, 123_460L, "timestamp 123460 goes back from the previous line's 123461")]
+    public async Task ReadLines_StampRecordGoingBackwards_DeliversEarlierLinesThenNamesStampsFileAndOffset(int field, long value, string problem)
+    {
+        using var dir = new TempDirectory();
+        string header = WriteRecording(dir);
+        string stamps = Path.ChangeExtension(header, ".stamps");
+        const int CorruptLine = 3;
+        OverwriteStampField(stamps, CorruptLine, field, value);
+        await using var replayer = SwirRecordingReplayer.Open(header, new ReplayOptions { Pacing = ReplayPacing.AsFastAsPossible }, new ManualTimeProvider());
+        var delivered = new List<SampleStamp>();
+
+        SensorFaultException ex = await Assert.ThrowsAsync<SensorFaultException>(async () =>
+        {
+            await replayer.ConnectAsync(CancellationToken.None);
+            await foreach (SwirLine line in replayer.ReadLinesAsync(CancellationToken.None))
+            {
+                using (line)
+                {
+                    delivered.Add(line.Stamp);
+                }
+            }
+        });
+
+        Assert.Equal([1000L, 1040L, 1080L], delivered.Select(s => s.Encoder.Counts));
+        Assert.Equal(SensorFaultKind.DataError, ex.Kind);
+        Assert.Equal(SensorState.Faulted, replayer.State);
+        RecordingFormatException inner = Assert.IsType<RecordingFormatException>(ex.InnerException);
+        Assert.Equal(Path.GetFullPath(stamps), Path.GetFullPath(inner.FilePath));
+        Assert.Equal(CorruptLine * 24, inner.ByteOffset);
+        Assert.Contains($"byte offset {CorruptLine * 24}: the stamp record of line {CorruptLine} is corrupt: {problem}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadStamp_BeltStoppedBetweenLines_EqualEncoderCountsAreValid()
+    {
+        using var dir = new TempDirectory();
+        string header = WriteRecording(dir);
+        OverwriteStampField(Path.ChangeExtension(header, ".stamps"), line: 3, fieldOffset: 8, value: 1080);
+        using EnviSwirRecording recording = EnviSwirRecording.Open(header);
+
+        long[] encoders = [.. Enumerable.Range(0, recording.Lines).Select(l => recording.ReadStamp(l).Encoder.Counts)];
+
+        Assert.Equal([1000L, 1040L, 1080L, 1080L, 1160L], encoders);
+    }
+
+    [Fact]
+    public void ReadStamp_OutOfOrderAccess_StillChecksAgainstThePreviousRecord()
+    {
+        using var dir = new TempDirectory();
+        string header = WriteRecording(dir);
+        OverwriteStampField(Path.ChangeExtension(header, ".stamps"), line: 2, fieldOffset: 8, value: 5000);
+        using EnviSwirRecording recording = EnviSwirRecording.Open(header);
+
+        // Line 2 jumps ahead (allowed: the belt may have run fast); line 3 then goes back from it.
+        Assert.Equal(5000, recording.ReadStamp(2).Encoder.Counts);
+        Assert.Equal(1000, recording.ReadStamp(0).Encoder.Counts);
+        RecordingFormatException ex = Assert.Throws<RecordingFormatException>(() => recording.ReadStamp(3));
+        Assert.Equal(72, ex.ByteOffset);
+    }
+
+    private static void OverwriteStampField(string stampsPath, int line, int fieldOffset, long value)
+    {
+        byte[] bytes = File.ReadAllBytes(stampsPath);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan((line * 24) + fieldOffset), value);
+        File.WriteAllBytes(stampsPath, bytes);
+    }
+
+    [Theory]
     [InlineData(ReplayPacing.AsFastAsPossible)]
     [InlineData(ReplayPacing.Accelerated)]
     [InlineData(ReplayPacing.RecordedPace)]

@@ -258,6 +258,45 @@ public sealed class SimulatedSwirCameraTests
     }
 
     [Fact]
+    public async Task ReadLinesAsync_StallAfterLines_StaysConnectedDeliversNothingUntilCancelledThenResumesAfterReconnect()
+    {
+        SimulatedSwirCamera camera = CameraRig.Burst(new SimulatedSwirCameraOptions { StallAfterLines = 3, SpatialPixels = 8, Bands = 16 });
+        await camera.ConnectAsync(CancellationToken.None);
+        using var cts = new CancellationTokenSource();
+        var sequences = new List<long>();
+        await using (IAsyncEnumerator<SwirLine> lines = camera.ReadLinesAsync(cts.Token).GetAsyncEnumerator())
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.True(await lines.MoveNextAsync());
+                sequences.Add(lines.Current.Stamp.Sequence);
+                lines.Current.Dispose();
+            }
+
+            ValueTask<bool> stalled = lines.MoveNextAsync();
+            await Task.Delay(50); // burst mode would have delivered thousands of lines by now
+            Assert.False(stalled.IsCompleted);
+            Assert.Equal(SensorState.Running, camera.State); // hung, not disconnected: only a read timeout can tell
+
+            await cts.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await stalled);
+        }
+
+        Assert.Equal([0L, 1, 2], sequences);
+        var again = await CameraRig.ReadAsync(camera, 3); // reconnecting restarts the count
+        Assert.Equal([3L, 4, 5], again.Select(l => l.Sequence));
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    public void Validate_StallAfterLinesNotPositive_ThrowsNamingTheOption(long stall)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatedSwirCameraOptions { StallAfterLines = stall }.Validate());
+        Assert.Equal(nameof(SimulatedSwirCameraOptions.StallAfterLines), ex.ParamName);
+    }
+
+    [Fact]
     public async Task ReadLinesAsync_DisconnectAfterLines_FaultsAndReconnects()
     {
         SimulatedSwirCamera camera = CameraRig.Burst(new SimulatedSwirCameraOptions { DisconnectAfterLines = 5, SpatialPixels = 8, Bands = 16 });

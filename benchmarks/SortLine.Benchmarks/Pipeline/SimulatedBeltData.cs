@@ -60,7 +60,7 @@ internal sealed class SimulatedBeltData
             Spectrometer = defaults.Spectrometer with { Pacing = SensorPacing.Burst, AdvanceSteppedEncoder = false },
         }, TimeProvider.System);
         await line.Camera.ConnectAsync(CancellationToken.None);
-        SpectralPreprocessing plan = await CameraCalibration.CalibrateAsync(line.Camera, new SortingOptions(), CancellationToken.None);
+        SpectralPreprocessing plan = await CameraCalibration.CalibrateAsync(line.Camera, new SortingOptions(), connector: null, CancellationToken.None);
         var lines = new ushort[count][];
         int n = 0;
         await foreach (SwirLine l in line.Camera.ReadLinesAsync(CancellationToken.None))

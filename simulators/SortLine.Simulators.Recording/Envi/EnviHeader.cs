@@ -19,7 +19,7 @@ public sealed class EnviHeader
 {
     private readonly List<KeyValuePair<string, string>> _fields;
 
-    private EnviHeader(string filePath, List<KeyValuePair<string, string>> fields, Dictionary<string, int> lineOfKey)
+    private EnviHeader(string filePath, List<KeyValuePair<string, string>> fields, Dictionary<string, HeaderLocation> lineOfKey)
     {
         FilePath = filePath;
         _fields = fields;
@@ -131,30 +131,43 @@ public sealed class EnviHeader
 
     /// <summary>Reads and parses a header file.</summary>
     /// <param name="headerPath">Path of the <c>.hdr</c> file.</param>
-    /// <exception cref="RecordingFormatException">The header is malformed; the message names the file and line.</exception>
+    /// <exception cref="RecordingFormatException">The header is malformed; the message names the file, the line and the
+    /// line's byte offset in the file.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static EnviHeader Read(string headerPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(headerPath);
-        return Parse(File.ReadAllText(headerPath, Encoding.UTF8), headerPath);
+        byte[] bytes = File.ReadAllBytes(headerPath);
+
+        // A UTF-8 byte order mark is not text, but it shifts every byte offset in the file by its length.
+        int bom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        return ParseText(Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom), headerPath, bom);
     }
 
     /// <summary>Parses header text.</summary>
     /// <param name="text">The header's content.</param>
     /// <param name="filePath">The file name to put in error messages.</param>
-    /// <exception cref="RecordingFormatException">The header is malformed; the message names the file and line.</exception>
+    /// <exception cref="RecordingFormatException">The header is malformed; the message names the file, the line and the
+    /// line's byte offset in the UTF-8 encoded <paramref name="text"/>.</exception>
     public static EnviHeader Parse(string text, string filePath)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(filePath);
+        return ParseText(text, filePath, 0);
+    }
+
+    /// <summary>Parses header text that starts <paramref name="textOffset"/> bytes into its file (after a byte order mark).</summary>
+    private static EnviHeader ParseText(string text, string filePath, long textOffset)
+    {
         string[] lines = text.Split('\n');
+        long[] lineOffsets = LineOffsets(lines, textOffset);
         if (lines.Length == 0 || !lines[0].TrimStart('\uFEFF').TrimStart().StartsWith("ENVI", StringComparison.Ordinal))
         {
-            throw new RecordingFormatException(filePath, -1, 1, "not an ENVI header: the first line does not start with 'ENVI'.");
+            throw new RecordingFormatException(filePath, lineOffsets[0], 1, "not an ENVI header: the first line does not start with 'ENVI'.");
         }
 
         var fields = new List<KeyValuePair<string, string>>();
-        var lineOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lineOfKey = new Dictionary<string, HeaderLocation>(StringComparer.Ordinal);
         for (int i = 1; i < lines.Length; i++)
         {
             int lineNumber = i + 1;
@@ -168,7 +181,7 @@ public sealed class EnviHeader
             int eq = trimmed.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                throw new RecordingFormatException(filePath, -1, lineNumber, $"expected 'key = value', found '{Shorten(trimmed)}'.");
+                throw new RecordingFormatException(filePath, lineOffsets[i], lineNumber, $"expected 'key = value', found '{Shorten(trimmed)}'.");
             }
 
             string key = trimmed[..eq].Trim().ToLowerInvariant();
@@ -178,6 +191,7 @@ public sealed class EnviHeader
                 var sb = new StringBuilder();
                 string rest = value[1..];
                 int openedAt = lineNumber;
+                long openedAtOffset = lineOffsets[i];
                 while (true)
                 {
                     int close = rest.IndexOf('}', StringComparison.Ordinal);
@@ -185,7 +199,7 @@ public sealed class EnviHeader
                     {
                         if (rest[(close + 1)..].Trim().Length != 0)
                         {
-                            throw new RecordingFormatException(filePath, -1, lineNumber, $"unexpected text after '}}' closing field '{key}'.");
+                            throw new RecordingFormatException(filePath, lineOffsets[i], lineNumber, $"unexpected text after '}}' closing field '{key}'.");
                         }
 
                         sb.Append(rest.AsSpan(0, close));
@@ -196,7 +210,7 @@ public sealed class EnviHeader
                     i++;
                     if (i >= lines.Length)
                     {
-                        throw new RecordingFormatException(filePath, -1, openedAt, $"the '{{' of field '{key}' is never closed.");
+                        throw new RecordingFormatException(filePath, openedAtOffset, openedAt, $"the '{{' of field '{key}' is never closed.");
                     }
 
                     lineNumber = i + 1;
@@ -204,11 +218,11 @@ public sealed class EnviHeader
                 }
 
                 value = sb.ToString().Trim();
-                lineOfKey[key] = openedAt;
+                lineOfKey[key] = new HeaderLocation(openedAt, openedAtOffset);
             }
             else
             {
-                lineOfKey[key] = lineNumber;
+                lineOfKey[key] = new HeaderLocation(lineNumber, lineOffsets[i]);
             }
 
             fields.Add(new KeyValuePair<string, string>(key, value));
@@ -222,7 +236,7 @@ public sealed class EnviHeader
     /// <param name="filePath">The header's path.</param>
     /// <exception cref="RecordingFormatException">A required field is missing or invalid.</exception>
     internal static EnviHeader FromFields(IEnumerable<KeyValuePair<string, string>> fields, string filePath) =>
-        new(filePath, [.. fields], new Dictionary<string, int>(StringComparer.Ordinal));
+        new(filePath, [.. fields], new Dictionary<string, HeaderLocation>(StringComparer.Ordinal));
 
     /// <summary>Renders the header as ENVI text: <c>ENVI</c>, then each field, list values wrapped eight per line.</summary>
     public string Format()
@@ -253,13 +267,30 @@ public sealed class EnviHeader
         return sb.ToString();
     }
 
-    private RecordingFormatException Error(Dictionary<string, int> lineOfKey, string key, string detail) =>
-        new(FilePath, -1, lineOfKey.GetValueOrDefault(key), detail);
+    /// <summary>The byte offset of each line's first byte: the text was split at '\n' (one byte), and a line's length in
+    /// the file is its UTF-8 length ('\r' included).</summary>
+    private static long[] LineOffsets(string[] lines, long textOffset)
+    {
+        var offsets = new long[lines.Length];
+        long offset = textOffset;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            offsets[i] = offset;
+            offset += Encoding.UTF8.GetByteCount(lines[i]) + 1;
+        }
 
-    private string Required(Dictionary<string, string> map, Dictionary<string, int> lineOfKey, string key) =>
+        return offsets;
+    }
+
+    /// <summary>An error at the line of <paramref name="key"/>; a field that is absent (or a header built from fields) has
+    /// no line and no byte offset.</summary>
+    private RecordingFormatException Error(Dictionary<string, HeaderLocation> lineOfKey, string key, string detail) =>
+        lineOfKey.TryGetValue(key, out HeaderLocation at) ? new(FilePath, at.ByteOffset, at.Line, detail) : new(FilePath, -1, 0, detail);
+
+    private string Required(Dictionary<string, string> map, Dictionary<string, HeaderLocation> lineOfKey, string key) =>
         map.TryGetValue(key, out string? v) ? v : throw Error(lineOfKey, key, $"the required field '{key}' is missing.");
 
-    private int RequiredInt(Dictionary<string, string> map, Dictionary<string, int> lineOfKey, string key, int min)
+    private int RequiredInt(Dictionary<string, string> map, Dictionary<string, HeaderLocation> lineOfKey, string key, int min)
     {
         string text = Required(map, lineOfKey, key).Trim();
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
@@ -275,7 +306,7 @@ public sealed class EnviHeader
         return value;
     }
 
-    private double[]? OptionalList(Dictionary<string, string> map, Dictionary<string, int> lineOfKey, string key, double scale)
+    private double[]? OptionalList(Dictionary<string, string> map, Dictionary<string, HeaderLocation> lineOfKey, string key, double scale)
     {
         if (!map.TryGetValue(key, out string? text))
         {
@@ -303,4 +334,7 @@ public sealed class EnviHeader
     }
 
     private static string Shorten(string s) => s.Length <= 60 ? s : string.Concat(s.AsSpan(0, 57), "...");
+
+    /// <summary>Where a field starts: its 1-based line and the byte offset of that line in the file.</summary>
+    private readonly record struct HeaderLocation(int Line, long ByteOffset);
 }

@@ -21,6 +21,11 @@ public sealed class EnviSwirRecording : IDisposable
     private readonly SafeFileHandle? _stamps;
     private readonly byte[] _stampBuffer = new byte[SortLineEnviFields.StampRecordBytes];
 
+    /// <summary>The last line whose stamp <see cref="ReadStamp"/> returned (-1: none), and that stamp: the reference for the
+    /// next line's monotonicity check without reading its record again.</summary>
+    private int _lastStampLine = -1;
+    private SampleStamp _lastStamp;
+
     private EnviSwirRecording(EnviImage image, SwirCameraInfo camera, string? stampsPath, SafeFileHandle? stamps, long timestampFrequency)
     {
         Image = image;
@@ -107,10 +112,15 @@ public sealed class EnviSwirRecording : IDisposable
         Image.ReadLine(line, destination);
     }
 
-    /// <summary>Reads line <paramref name="line"/>'s recorded stamp.</summary>
+    /// <summary>Reads line <paramref name="line"/>'s recorded stamp, checked against the line before it.</summary>
+    /// <remarks>A camera numbers its lines upwards and stamps them with a belt that only moves forward and a monotonic
+    /// clock, so in an intact sidecar each record's sequence is greater than the previous record's, and its encoder count
+    /// and timestamp are not smaller. A record that breaks this is corrupt (bit rot, a torn or misplaced write). Reading
+    /// lines in order (as the replayer does) costs one record read per line: the previous record is kept.</remarks>
     /// <exception cref="InvalidOperationException">The recording has no stamps (<see cref="HasStamps"/> is false).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="line"/> is not in [0, <see cref="Lines"/>).</exception>
-    /// <exception cref="RecordingFormatException">The sidecar ends before this line's record.</exception>
+    /// <exception cref="RecordingFormatException">The sidecar ends before this line's record, or the record goes backwards
+    /// from the previous one (the byte offset is the record's first byte).</exception>
     public SampleStamp ReadStamp(int line)
     {
         if (_stamps is null)
@@ -120,11 +130,25 @@ public sealed class EnviSwirRecording : IDisposable
 
         ArgumentOutOfRangeException.ThrowIfNegative(line);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(line, Lines);
+        SampleStamp stamp = ReadStampRecord(line);
+        if (line > 0)
+        {
+            SampleStamp previous = line - 1 == _lastStampLine ? _lastStamp : ReadStampRecord(line - 1);
+            ThrowIfBackwards(line, previous, stamp);
+        }
+
+        _lastStampLine = line;
+        _lastStamp = stamp;
+        return stamp;
+    }
+
+    private SampleStamp ReadStampRecord(int line)
+    {
         long offset = (long)line * SortLineEnviFields.StampRecordBytes;
         int total = 0;
         while (total < _stampBuffer.Length)
         {
-            int n = RandomAccess.Read(_stamps, _stampBuffer.AsSpan(total), offset + total);
+            int n = RandomAccess.Read(_stamps!, _stampBuffer.AsSpan(total), offset + total);
             if (n == 0)
             {
                 throw new RecordingFormatException(StampsPath!, offset + total, 0, string.Create(CultureInfo.InvariantCulture,
@@ -138,6 +162,22 @@ public sealed class EnviSwirRecording : IDisposable
             BinaryPrimitives.ReadInt64LittleEndian(_stampBuffer),
             new EncoderPosition(BinaryPrimitives.ReadInt64LittleEndian(_stampBuffer.AsSpan(8))),
             BinaryPrimitives.ReadInt64LittleEndian(_stampBuffer.AsSpan(16)));
+    }
+
+    private void ThrowIfBackwards(int line, SampleStamp previous, SampleStamp stamp)
+    {
+        string? problem = stamp.Sequence <= previous.Sequence
+            ? string.Create(CultureInfo.InvariantCulture, $"sequence {stamp.Sequence} does not follow the previous line's {previous.Sequence}")
+            : stamp.Encoder < previous.Encoder
+                ? string.Create(CultureInfo.InvariantCulture, $"encoder counts {stamp.Encoder.Counts} go back from the previous line's {previous.Encoder.Counts}")
+                : stamp.Timestamp < previous.Timestamp
+                    ? string.Create(CultureInfo.InvariantCulture, $"timestamp {stamp.Timestamp} goes back from the previous line's {previous.Timestamp}")
+                    : null;
+        if (problem is not null)
+        {
+            throw new RecordingFormatException(StampsPath!, (long)line * SortLineEnviFields.StampRecordBytes, 0, string.Create(CultureInfo.InvariantCulture,
+                $"the stamp record of line {line} is corrupt: {problem} (sequences increase; encoder counts and timestamps never decrease)."));
+        }
     }
 
     /// <inheritdoc/>

@@ -23,6 +23,7 @@ internal sealed class SimulatedReadLoop<T>
     private readonly SamplePool<T> _pool;
     private readonly ISimulatedSampleSource<T> _source;
     private readonly long? _disconnectAfter;
+    private readonly long? _stallAfter;
     private readonly string _samplesNoun;
 
     /// <summary>Creates the loop, which owns the connection and the clock.</summary>
@@ -32,9 +33,11 @@ internal sealed class SimulatedReadLoop<T>
     /// <param name="pool">The sample buffers.</param>
     /// <param name="disconnectAfter">Samples after which the simulated link drops, or null.</param>
     /// <param name="samplesNoun">What the samples are called in messages ("lines").</param>
+    /// <param name="stallAfter">Samples after which the simulated device stops delivering without closing the link, or null.</param>
     public SimulatedReadLoop(ISimulatedSampleSource<T> source, SensorConnection connection, PacingClock clock, SamplePool<T> pool,
-        long? disconnectAfter, string samplesNoun)
+        long? disconnectAfter, string samplesNoun, long? stallAfter = null)
     {
+        _stallAfter = stallAfter;
         _source = source;
         _connection = connection;
         _clock = clock;
@@ -65,6 +68,7 @@ internal sealed class SimulatedReadLoop<T>
     /// <exception cref="ObjectDisposedException">The sensor is disposed.</exception>
     /// <exception cref="InvalidOperationException">Not connected, or another read is running.</exception>
     /// <exception cref="SensorFaultException">The sensor stopped streaming, or its simulated link dropped.</exception>
+    /// <exception cref="OperationCanceledException">The token is cancelled (also the only way out of a simulated stall).</exception>
     public async IAsyncEnumerable<T> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         _connection.BeginRead();
@@ -76,6 +80,13 @@ internal sealed class SimulatedReadLoop<T>
                 cancellationToken.ThrowIfCancellationRequested();
                 _connection.ThrowIfNotStreaming();
                 _connection.ThrowIfDisconnectDue(_disconnectAfter, _samplesNoun);
+                if (_stallAfter is long stall && _connection.SamplesSinceConnect >= stall)
+                {
+                    // A hung device: the link stays up (the state stays Running) but nothing more arrives until the
+                    // reader gives up (its read timeout cancels) and reconnects, which restarts the count.
+                    await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+                }
+
                 long late = _clock.Poll(_pool.Available, out ValueTask wait);
                 if (!wait.IsCompleted)
                 {

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using SortLine.Sensors.Encoder;
+using SortLine.Simulators.Drivers;
 
 namespace SortLine.Simulators.Encoder;
 
@@ -9,7 +11,8 @@ namespace SortLine.Simulators.Encoder;
 /// belt by one sample period per sample so positions stay consistent while running faster than real time.
 /// </summary>
 /// <remarks>Thread-safe; <see cref="Read"/> is allocation-free. Counts never decrease (speed ≥ 0); counts are
-/// whole pulses (the exact belt travel is floored).</remarks>
+/// whole pulses (the exact belt travel is floored). <see cref="ReadPositionsAsync"/> streams a timed encoder's counts
+/// latched on its clock; each stream has its own reusable timer, so several consumers may stream at once.</remarks>
 public sealed class SimulatedBeltEncoder : IBeltEncoder
 {
     private readonly Lock _gate = new();
@@ -88,6 +91,44 @@ public sealed class SimulatedBeltEncoder : IBeltEncoder
         }
     }
 
+    /// <inheritdoc/>
+    /// <remarks>Sample <em>k</em> carries <see cref="PositionAt"/> its latch time, so the counts are exact even when the
+    /// consumer reads late; a speed change takes effect when it is made, so a sample latched before a change but read
+    /// after it carries the position at the change. Steady state allocates nothing per sample: one
+    /// <see cref="TimerDelay"/> (a reusable timer) per stream, and samples are values.</remarks>
+    public IAsyncEnumerable<EncoderSample> ReadPositionsAsync(TimeSpan period, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
+        if (_time is null)
+        {
+            throw new InvalidOperationException("A stepped encoder moves only when advanced and has no clock to sample on; stream a timed encoder.");
+        }
+
+        return StreamPositionsAsync(_time, period, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<EncoderSample> StreamPositionsAsync(TimeProvider time, TimeSpan period,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var delay = new TimerDelay(time);
+        delay.BeginRun(cancellationToken);
+        long start = time.GetTimestamp();
+
+        // Latch times are computed from the start (not by adding a rounded period each time), so they do not drift.
+        double periodTimestampTicks = period.Ticks * (double)time.TimestampFrequency / TimeSpan.TicksPerSecond;
+        long previous = start;
+        for (long k = 1; ; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // A period shorter than one tick of a coarse clock would repeat a timestamp: keep them strictly increasing.
+            long due = Math.Max(start + (long)Math.Round(k * periodTimestampTicks), previous + 1);
+            await delay.DelayUntilAsync(due).ConfigureAwait(false);
+            previous = due;
+            yield return new EncoderSample(PositionAt(due), due);
+        }
+    }
+
     /// <summary>Changes the belt speed from now on (the position so far is kept).</summary>
     /// <param name="metresPerSecond">The new speed, 0-10 m/s.</param>
     /// <exception cref="ArgumentOutOfRangeException">The speed is out of range.</exception>
@@ -153,8 +194,9 @@ public sealed class SimulatedBeltEncoder : IBeltEncoder
             return _baseCounts;
         }
 
-        double seconds = (double)(timestamp - _baseTimestamp) / _time.TimestampFrequency;
-        return _baseCounts + (_speed * seconds * Scale.CountsPerMetre);
+        // One division, last: a travel of whole counts (speed × scale × ticks divisible by the frequency) stays exact
+        // instead of landing just below the integer (0.01 s is not a binary fraction) and being floored a count short.
+        return _baseCounts + (_speed * Scale.CountsPerMetre * (timestamp - _baseTimestamp) / _time.TimestampFrequency);
     }
 
     private void ThrowIfTimed()

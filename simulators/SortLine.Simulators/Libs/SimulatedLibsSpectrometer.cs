@@ -64,7 +64,7 @@ public sealed class SimulatedLibsSpectrometer : ILibsSpectrometer, ISimulatedSam
         Info = new LibsSpectrometerInfo(options.Model, _model.Wavelengths, _model.SegmentStarts, options.PointRateHz);
         _loop = new SimulatedReadLoop<LibsPoint>(this, new SensorConnection(this, options.Model, "spectrometer"),
             new PacingClock(timeProvider, options.PointRateHz, options.Pacing, encoder, options.AdvanceSteppedEncoder),
-            LibsPoint.CreatePool(options.PoolCapacity, Info.Channels), options.DisconnectAfterPoints, "points");
+            LibsPoint.CreatePool(options.PoolCapacity, Info.Channels), options.DisconnectAfterPoints, "points", options.StallAfterPoints);
         _fractions = new float[scene.MaterialCount];
         _truth = new LibsPointTruth[options.TruthHistoryPoints];
         Array.Fill(_truth, new LibsPointTruth(-1, 0, 0, false, 0, 0));

@@ -76,6 +76,10 @@ public sealed record SimulatedLibsSpectrometerOptions
     /// <summary>Gets after how many delivered points (counted from each connect) the instrument disconnects (default null: never).</summary>
     public long? DisconnectAfterPoints { get; init; }
 
+    /// <summary>Gets after how many delivered points (counted from each connect) the instrument stalls: it stays
+    /// connected but delivers nothing more until reconnected (default null: never).</summary>
+    public long? StallAfterPoints { get; init; }
+
     /// <summary>Gets how many recent points keep their ground truth retrievable (default 16,384).</summary>
     public int TruthHistoryPoints { get; init; } = 16_384;
 
@@ -130,6 +134,11 @@ public sealed record SimulatedLibsSpectrometerOptions
         if (DisconnectAfterPoints is long n)
         {
             CheckRange(n, 1, long.MaxValue, nameof(DisconnectAfterPoints));
+        }
+
+        if (StallAfterPoints is long stall)
+        {
+            CheckRange(stall, 1, long.MaxValue, nameof(StallAfterPoints));
         }
 
         CheckRange(TruthHistoryPoints, 1, 1 << 24, nameof(TruthHistoryPoints));

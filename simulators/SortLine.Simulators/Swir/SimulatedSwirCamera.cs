@@ -101,7 +101,7 @@ public sealed class SimulatedSwirCamera : ISwirCamera, ISimulatedSampleSource<Sw
         Info = new SwirCameraInfo(options.Model, pixels, centres, fwhm, options.LineRateHz, options.BitDepth);
         _loop = new SimulatedReadLoop<SwirLine>(this, new SensorConnection(this, options.Model, "camera"),
             new PacingClock(timeProvider, options.LineRateHz, options.Pacing, encoder, options.AdvanceSteppedEncoder),
-            SwirLine.CreatePool(options.PoolCapacity, pixels, bands), options.DisconnectAfterLines, "lines");
+            SwirLine.CreatePool(options.PoolCapacity, pixels, bands), options.DisconnectAfterLines, "lines", options.StallAfterLines);
         _materialSpectra = MaterialSpectra.Build(library, scene, centres, fwhm);
 
         var fixedPattern = SimulationRandom.Create(options.Seed, SimulationStreams.SwirFixedPattern);

@@ -99,6 +99,10 @@ public sealed record SimulatedSwirCameraOptions
     /// <summary>Gets after how many delivered lines (counted from each connect) the camera disconnects (default null: never).</summary>
     public long? DisconnectAfterLines { get; init; }
 
+    /// <summary>Gets after how many delivered lines (counted from each connect) the camera stalls: it stays connected
+    /// but delivers nothing more until reconnected, like a camera whose trigger or transfer hung (default null: never).</summary>
+    public long? StallAfterLines { get; init; }
+
     /// <summary>Gets how many recent lines keep their ground truth retrievable (default 16,384).</summary>
     public int TruthHistoryLines { get; init; } = 16_384;
 
@@ -146,6 +150,11 @@ public sealed record SimulatedSwirCameraOptions
         if (DisconnectAfterLines is long n)
         {
             CheckRange(n, 1, long.MaxValue, nameof(DisconnectAfterLines));
+        }
+
+        if (StallAfterLines is long stall)
+        {
+            CheckRange(stall, 1, long.MaxValue, nameof(StallAfterLines));
         }
 
         CheckRange(TruthHistoryLines, 1, 1 << 24, nameof(TruthHistoryLines));

@@ -1,5 +1,6 @@
 using SortLine.Sensors.Swir;
 using SortLine.Service.Options;
+using SortLine.Service.Workers;
 using SortLine.Spectra.Calibration;
 using SortLine.Spectra.Smoothing;
 
@@ -17,16 +18,23 @@ internal static class CameraCalibration
     public const int SettleLines = 2;
 
     /// <summary>Calibrates the camera.</summary>
-    /// <exception cref="Sensors.SensorFaultException">The camera failed while calibrating.</exception>
-    public static async Task<SpectralPreprocessing> CalibrateAsync(ISwirCamera camera, SortingOptions sorting, CancellationToken cancellationToken)
+    /// <param name="camera">The connected camera.</param>
+    /// <param name="sorting">Reference line counts and preprocessing settings.</param>
+    /// <param name="connector">The camera's connector, whose read timeout watches the reads (a camera that hangs while
+    /// calibrating is a timeout fault), or null to read without a timeout.</param>
+    /// <param name="cancellationToken">Aborts the calibration.</param>
+    /// <exception cref="Sensors.SensorFaultException">The camera failed (or, with a connector, delivered nothing for its
+    /// read timeout) while calibrating.</exception>
+    public static async Task<SpectralPreprocessing> CalibrateAsync(ISwirCamera camera, SortingOptions sorting, SensorConnector? connector,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(camera);
         ArgumentNullException.ThrowIfNull(sorting);
         SwirCameraInfo info = camera.Info;
         var dark = new ReferenceFrameAccumulator(info.SpatialPixels, info.Bands);
         var white = new ReferenceFrameAccumulator(info.SpatialPixels, info.Bands);
-        await AccumulateAsync(camera, CameraView.DarkShutter, dark, sorting.DarkLines, cancellationToken).ConfigureAwait(false);
-        await AccumulateAsync(camera, CameraView.WhiteReference, white, sorting.WhiteLines, cancellationToken).ConfigureAwait(false);
+        await AccumulateAsync(camera, connector, CameraView.DarkShutter, dark, sorting.DarkLines, cancellationToken).ConfigureAwait(false);
+        await AccumulateAsync(camera, connector, CameraView.WhiteReference, white, sorting.WhiteLines, cancellationToken).ConfigureAwait(false);
         await camera.SelectViewAsync(CameraView.Belt, cancellationToken).ConfigureAwait(false);
         float[] wavelengths = [.. info.BandCentersNm.Select(w => (float)w)];
         return new SpectralPreprocessing(ReflectanceCalibration.Create(dark, white),
@@ -40,12 +48,13 @@ internal static class CameraCalibration
     /// <param name="camera">The connected camera; nobody else may read it meanwhile.</param>
     /// <param name="view">The reference view (<see cref="CameraView.DarkShutter"/> or <see cref="CameraView.WhiteReference"/>).</param>
     /// <param name="count">Lines to average (≥ 1).</param>
+    /// <param name="connector">The camera's connector, whose read timeout watches the reads, or null to read without a timeout.</param>
     /// <param name="cancellationToken">Aborts the capture.</param>
     /// <returns>The accumulated reference.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="view"/> is the belt, or <paramref name="count"/> is below 1.</exception>
     /// <exception cref="Sensors.SensorFaultException">The camera failed while capturing.</exception>
     public static async Task<ReferenceFrameAccumulator> CaptureReferenceAsync(ISwirCamera camera, CameraView view, int count,
-        CancellationToken cancellationToken)
+        SensorConnector? connector, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(camera);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
@@ -57,7 +66,7 @@ internal static class CameraCalibration
         var reference = new ReferenceFrameAccumulator(camera.Info.SpatialPixels, camera.Info.Bands);
         try
         {
-            await AccumulateAsync(camera, view, reference, count, cancellationToken).ConfigureAwait(false);
+            await AccumulateAsync(camera, connector, view, reference, count, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -108,12 +117,13 @@ internal static class CameraCalibration
         }
     }
 
-    private static async Task AccumulateAsync(ISwirCamera camera, CameraView view, ReferenceFrameAccumulator accumulator, int count,
-        CancellationToken cancellationToken)
+    private static async Task AccumulateAsync(ISwirCamera camera, SensorConnector? connector, CameraView view, ReferenceFrameAccumulator accumulator,
+        int count, CancellationToken cancellationToken)
     {
         await camera.SelectViewAsync(view, cancellationToken).ConfigureAwait(false);
         int seen = 0;
-        await foreach (SwirLine l in camera.ReadLinesAsync(cancellationToken).ConfigureAwait(false))
+        IAsyncEnumerable<SwirLine> lines = connector is null ? camera.ReadLinesAsync(cancellationToken) : connector.ReadAsync(camera.ReadLinesAsync, cancellationToken);
+        await foreach (SwirLine l in lines.ConfigureAwait(false))
         {
             using (l)
             {

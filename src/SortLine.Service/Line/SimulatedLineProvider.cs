@@ -38,12 +38,14 @@ internal sealed class SimulatedLineProvider : IAsyncDisposable
                     Pacing = SensorPacing.RealTime,
                     PoolCapacity = s.CameraPoolCapacity,
                     DisconnectAfterLines = s.CameraDisconnectAfterLines > 0 ? s.CameraDisconnectAfterLines : null,
+                    StallAfterLines = s.CameraStallAfterLines > 0 ? s.CameraStallAfterLines : null,
                 },
                 Spectrometer = defaults.Spectrometer with
                 {
                     PointRateHz = s.LibsPointRateHz,
                     Pacing = SensorPacing.RealTime,
                     DisconnectAfterPoints = s.LibsDisconnectAfterPoints > 0 ? s.LibsDisconnectAfterPoints : null,
+                    StallAfterPoints = s.LibsStallAfterPoints > 0 ? s.LibsStallAfterPoints : null,
                 },
             };
             return SimulatedLine.Create(options, time);

@@ -40,6 +40,16 @@ internal sealed class SimulatorOptions
     [Range(0L, long.MaxValue)]
     public long LibsDisconnectAfterPoints { get; set; }
 
+    /// <summary>Gets the fault injection: the camera stalls (stays connected, delivers nothing) after this many lines per
+    /// connection (0 = never); the read timeout <see cref="SortingOptions.CameraReadTimeoutMilliseconds"/> detects it.</summary>
+    [Range(0L, long.MaxValue)]
+    public long CameraStallAfterLines { get; set; }
+
+    /// <summary>Gets the fault injection: the LIBS spectrometer stalls after this many points per connection (0 = never);
+    /// the read timeout <see cref="SortingOptions.LibsReadTimeoutMilliseconds"/> detects it.</summary>
+    [Range(0L, long.MaxValue)]
+    public long LibsStallAfterPoints { get; set; }
+
     /// <summary>Gets the simulator data folder (empty: <c>data/</c> found above the binary by walking up to <c>SortLine.sln</c>).</summary>
     public string DataDirectory { get; set; } = "";
 }

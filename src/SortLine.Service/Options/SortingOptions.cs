@@ -63,4 +63,17 @@ internal sealed class SortingOptions
     /// <summary>Gets the longest reconnect delay, ms.</summary>
     [Range(1, 600_000)]
     public int ReconnectMaxDelayMilliseconds { get; set; } = 10_000;
+
+    /// <summary>Gets how long, ms, the service waits for the next camera line before it declares a timeout fault
+    /// (then the camera is Faulted, the fault counted, and it is reconnected with back-off, as after a disconnect).</summary>
+    /// <remarks>Default 1 s: 670 line periods at the fastest line rate (670 lines/s) and 100 at the simulator's 100 lines/s,
+    /// so only a camera that stopped delivering trips it, never scheduling jitter of a loaded host. Time the consumer
+    /// spends on a line it holds does not count.</remarks>
+    [Range(10, 600_000)]
+    public int CameraReadTimeoutMilliseconds { get; set; } = 1_000;
+
+    /// <summary>Gets how long, ms, the service waits for the next LIBS point before it declares a timeout fault.</summary>
+    /// <remarks>Default 5 s: 500 shot periods at 100 points/s and still 5 periods at the slowest 1 point/s scan.</remarks>
+    [Range(10, 600_000)]
+    public int LibsReadTimeoutMilliseconds { get; set; } = 5_000;
 }

@@ -62,6 +62,10 @@ internal static class MetricCatalogue
     public static readonly MetricDescriptor SensorState = MetricDescriptor.Gauge(
         "sortline_sensor_state", "1 for the sensor's current state, 0 for the others (one-hot).", "sensor", "state");
 
+    /// <summary>Sensor faults per sensor and reason (the fault kind).</summary>
+    public static readonly MetricDescriptor SensorFaults = MetricDescriptor.Counter(
+        "sortline_sensor_faults_total", "Sensor faults (each one is followed by a reconnect), by sensor and reason (disconnected, timeout, data_error).", "sensor", "reason");
+
     /// <summary>Line state, one-hot.</summary>
     public static readonly MetricDescriptor LineState = MetricDescriptor.Gauge(
         "sortline_line_state", "1 for the line's current state (stopped, starting, running, stopping, calibrating, faulted), 0 for the others (one-hot).", "state");
@@ -115,7 +119,7 @@ internal static class MetricCatalogue
     [
         SwirLinesReceived, SwirNominalLineRate,
         ItemsDropped, QueueDepth, DecisionLatency, DecisionBudget, InferenceDuration, Particles, Ejections, LateDecisions,
-        SensorState, LineState, LibsPoints, LibsMisfires,
+        SensorState, SensorFaults, LineState, LibsPoints, LibsMisfires,
         TeacherAgreement, RetrainRuns, RetrainDuration, ModelInfo,
         OpcUaSessions, OpcUaSubscriptions, OpcUaPublishQueue,
         Readiness, ServiceInfo,

@@ -25,6 +25,7 @@ internal sealed class SortLineMetrics : IPipelineTelemetry, ISensorTelemetry, IL
     private static readonly DropReason[] Reasons = Enum.GetValues<DropReason>();
     private static readonly SensorKind[] Sensors = Enum.GetValues<SensorKind>();
     private static readonly SensorState[] States = Enum.GetValues<SensorState>();
+    private static readonly SensorFaultKind[] FaultKinds = Enum.GetValues<SensorFaultKind>();
     private static readonly LineState[] LineStates = Enum.GetValues<LineState>();
     private static readonly RetrainOutcome[] Outcomes = Enum.GetValues<RetrainOutcome>();
     private static readonly ReadinessCondition[] Conditions = Enum.GetValues<ReadinessCondition>();
@@ -42,6 +43,7 @@ internal sealed class SortLineMetrics : IPipelineTelemetry, ISensorTelemetry, IL
     private readonly Counter.Child _ejectionsUnknown;
     private readonly Counter _lateDecisions;
     private readonly Gauge.Child[] _sensorState;             // [sensor * States.Length + state]
+    private readonly Counter.Child[] _sensorFaults;          // [sensor * FaultKinds.Length + kind]
     private readonly Counter _libsPoints;
     private readonly Counter _libsMisfires;
     private readonly Gauge _teacherAgreement;
@@ -107,6 +109,16 @@ internal sealed class SortLineMetrics : IPipelineTelemetry, ISensorTelemetry, IL
                 Gauge.Child child = sensorState.WithLabels(TelemetryLabels.Of(sensor), TelemetryLabels.Of(state));
                 child.Set(state == SortLine.Sensors.SensorState.Disconnected ? 1 : 0);
                 _sensorState[((int)sensor * States.Length) + (int)state] = child;
+            }
+        }
+
+        Counter sensorFaults = Counter(factory, MetricCatalogue.SensorFaults);
+        _sensorFaults = new Counter.Child[Sensors.Length * FaultKinds.Length];
+        foreach (SensorKind sensor in Sensors)
+        {
+            foreach (SensorFaultKind kind in FaultKinds)
+            {
+                _sensorFaults[((int)sensor * FaultKinds.Length) + (int)kind] = sensorFaults.WithLabels(TelemetryLabels.Of(sensor), TelemetryLabels.Of(kind));
             }
         }
 
@@ -235,6 +247,10 @@ internal sealed class SortLineMetrics : IPipelineTelemetry, ISensorTelemetry, IL
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         _libsPoints.Inc(count);
     }
+
+    /// <inheritdoc/>
+    public void SensorFault(SensorKind sensor, SensorFaultKind kind) =>
+        _sensorFaults[(Index(sensor, Sensors.Length) * FaultKinds.Length) + Index(kind, FaultKinds.Length)].Inc();
 
     /// <inheritdoc/>
     public void LibsMisfires(int count)

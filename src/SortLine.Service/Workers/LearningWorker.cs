@@ -278,13 +278,14 @@ internal sealed partial class LearningWorker(
         [.. targets.Select(t => new RegistrationTarget(t.LibsXMm, t.LibsYMm, new EncoderPosition((long)Math.Round(t.LibsEncoderCounts)),
             t.SwirPixel, new EncoderPosition((long)Math.Round(t.SwirEncoderCounts))))];
 
-    /// <summary>LIBS points across faults: a fault sets the spectrometer Faulted and reconnects with back-off.</summary>
+    /// <summary>LIBS points across faults: a fault (also a read timeout: connected but no point within
+    /// <see cref="SortingOptions.LibsReadTimeoutMilliseconds"/>) sets the spectrometer Faulted and reconnects with back-off.</summary>
     private static async IAsyncEnumerable<LibsPoint> ReadPointsAsync(ILibsSpectrometer spectrometer, SensorConnector connector,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            IAsyncEnumerator<LibsPoint> points = spectrometer.ReadPointsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            IAsyncEnumerator<LibsPoint> points = connector.ReadAsync(spectrometer.ReadPointsAsync, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
                 while (true)

@@ -24,7 +24,8 @@ namespace SortLine.Service.Workers;
 /// answers <see cref="ControlOutcome.InvalidState"/> (start while running, stop while stopped, capture with the camera
 /// down). After <see cref="ShutdownAsync"/> every command answers <see cref="ControlOutcome.InvalidState"/>.</para>
 /// <para><b>Faults.</b> A camera fault during the feed sets the line <see cref="LineState.Faulted"/> and reconnects with
-/// back-off; sorting resumes with the next line (the pipeline keeps running).</para>
+/// back-off; sorting resumes with the next line (the pipeline keeps running). A camera that stays connected but delivers
+/// no line within <see cref="SensorConnector.ReadTimeout"/> is a timeout fault, handled the same way.</para>
 /// <para><b>End of stream.</b> When the camera's stream ends without a fault (a replay reached its end), there is nothing
 /// more to sort: the camera is marked disconnected, readiness withdrawn, and the line stops as on
 /// <see cref="StopAsync"/> (drained, then <see cref="LineState.Stopped"/>); <see cref="StartAsync"/> reconnects and
@@ -174,7 +175,7 @@ internal sealed partial class SortingLine : IAsyncDisposable
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
                 SpectralPreprocessing current = _calibration.Current;
                 Spectra.Calibration.ReferenceFrameAccumulator reference =
-                    await CameraCalibration.CaptureReferenceAsync(_camera, view, lineCount, linked.Token).ConfigureAwait(false);
+                    await CameraCalibration.CaptureReferenceAsync(_camera, view, lineCount, _connector, linked.Token).ConfigureAwait(false);
                 SpectralPreprocessing plan = CameraCalibration.WithReference(current, view, reference);
                 _calibration.Publish(plan);
                 LogCaptured(_logger, view, lineCount, _calibration.Version, plan.Calibration.DeadCellCount);
@@ -339,7 +340,7 @@ internal sealed partial class SortingLine : IAsyncDisposable
                 }
 
                 await _camera.SelectViewAsync(CameraView.Belt, stop).ConfigureAwait(false);
-                await foreach (SwirLine l in _camera.ReadLinesAsync(stop).ConfigureAwait(false))
+                await foreach (SwirLine l in _connector.ReadAsync(_camera.ReadLinesAsync, stop).ConfigureAwait(false))
                 {
                     long sequence = l.Stamp.Sequence;
                     if (lastSequence >= 0 && sequence > lastSequence + 1)

@@ -101,7 +101,7 @@ internal sealed partial class SortingWorker(
         {
             try
             {
-                return await CameraCalibration.CalibrateAsync(camera, sorting, cancellationToken).ConfigureAwait(false);
+                return await CameraCalibration.CalibrateAsync(camera, sorting, connector, cancellationToken).ConfigureAwait(false);
             }
             catch (SensorFaultException ex)
             {

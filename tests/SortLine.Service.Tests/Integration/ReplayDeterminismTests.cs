@@ -65,7 +65,7 @@ public sealed class ReplayDeterminismTests(ITestOutputHelper output)
             Spectrometer = defaults.Spectrometer with { Pacing = SensorPacing.Burst, AdvanceSteppedEncoder = false },
         }, TimeProvider.System);
         await line.Camera.ConnectAsync(CancellationToken.None);
-        SpectralPreprocessing plan = await CameraCalibration.CalibrateAsync(line.Camera, new SortingOptions(), CancellationToken.None);
+        SpectralPreprocessing plan = await CameraCalibration.CalibrateAsync(line.Camera, new SortingOptions(), connector: null, CancellationToken.None);
         using (EnviSwirRecorder recorder = EnviSwirRecorder.Create(basePath, line.Camera.Info))
         {
             int n = 0;

@@ -8,6 +8,11 @@ internal static class SimulatedLineSettings
         ["SortLine:Sorting:Enabled"] = "true",
         ["SortLine:Sorting:DecisionLogPath"] = decisionLog,
         ["SortLine:Sorting:InformationCommands"] = "0",
+
+        // The simulated camera renders belt-scene chunks in its read loop; with training beside it on the shared 2-core
+        // test machine a chunk can hold the camera for over a second, which the production 1 s read timeout would report
+        // as a hang. Tests that inject a stall set their own timeout.
+        ["SortLine:Sorting:CameraReadTimeoutMilliseconds"] = "10000",
         ["SortLine:Simulator:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["SortLine:Simulator:LineRateHz"] = "100",
         ["SortLine:Line:BeltSpeedMetersPerSecond"] = "0.25",

@@ -101,6 +101,36 @@ public sealed class SortingLineTests
         await _line.DisposeAsync();
     }
 
+    [Fact]
+    public async Task CameraStallsWhileConnected_TimeoutFaultsTheLineThenReconnectsAndSortingResumes()
+    {
+        var camera = new StallingCamera(linesBeforeStall: 5, linesAfterReconnect: 4);
+        var telemetry = new SensorFaultLog();
+        var options = new SortingOptions { CameraReadTimeoutMilliseconds = 50, ReconnectInitialDelayMilliseconds = 1, ReconnectMaxDelayMilliseconds = 1 };
+        var connector = new SensorConnector(SensorKind.Swir, telemetry, options, TimeProvider.System, NullLogger.Instance);
+        await using var line = new SortingLine(camera, connector, seed =>
+        {
+            var run = new RecordingRun(seed);
+            _runs.Add(run);
+            return run;
+        }, new CalibrationState(), _status, new DecisionJournal(), NullTelemetry.Instance, NullTelemetry.Instance, TimeSpan.FromSeconds(30), NullLogger.Instance);
+        await connector.ConnectAsync(camera.ConnectAsync, CancellationToken.None);
+
+        await line.StartAsync(CancellationToken.None);
+        await WaitForAsync(LineState.Stopped); // the second connection's stream ends, which stops the line
+
+        LineState[] states;
+        lock (_states)
+        {
+            states = [.. _states];
+        }
+
+        Assert.Equal([LineState.Running, LineState.Faulted, LineState.Running, LineState.Stopping, LineState.Stopped], states);
+        Assert.Equal([SensorFaultKind.Timeout], telemetry.Faults);
+        Assert.Equal(2, camera.Connects);
+        Assert.Equal(9, Assert.Single(_runs).LinesWritten); // every line before the stall and after the reconnect
+    }
+
     /// <summary>A camera replaying a fixed number of lines, then ending its stream without a fault.</summary>
     private sealed class ReplayCamera(int lines) : ISwirCamera
     {
@@ -132,6 +162,89 @@ public sealed class SortingLineTests
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>A camera that hangs (stays connected, delivers nothing) after some lines on its first connection, and after
+    /// a reconnect delivers some lines and ends its stream.</summary>
+    private sealed class StallingCamera(int linesBeforeStall, int linesAfterReconnect) : ISwirCamera
+    {
+        private int _connects;
+
+        public int Connects => Volatile.Read(ref _connects);
+
+        public SwirCameraInfo Info { get; } = new("stalling", 2, [1000.0, 1100.0], [10.0, 10.0], 100, 12);
+
+        public SensorState State => SensorState.Running;
+
+        public long DroppedLines => 0;
+
+        public ValueTask ConnectAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _connects);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask SelectViewAsync(CameraView view, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public async IAsyncEnumerable<SwirLine> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            bool first = Connects == 1;
+            for (int i = 0; i < (first ? linesBeforeStall : linesAfterReconnect); i++)
+            {
+                await Task.Yield();
+                var line = new SwirLine(null, 2, 2);
+                line.Stamp = new SampleStamp(i, default, i);
+                yield return line;
+            }
+
+            if (first)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>Records the sensor faults counted.</summary>
+    private sealed class SensorFaultLog : ISensorTelemetry
+    {
+        private readonly List<SensorFaultKind> _faults = [];
+
+        public SensorFaultKind[] Faults
+        {
+            get
+            {
+                lock (_faults)
+                {
+                    return [.. _faults];
+                }
+            }
+        }
+
+        public void SetSensorState(SensorKind sensor, SensorState state)
+        {
+        }
+
+        public void SensorFault(SensorKind sensor, SensorFaultKind kind)
+        {
+            lock (_faults)
+            {
+                _faults.Add(kind);
+            }
+        }
+
+        public void SetSwirNominalLineRate(double linesPerSecond)
+        {
+        }
+
+        public void LibsPointsReceived(int count)
+        {
+        }
+
+        public void LibsMisfires(int count)
+        {
+        }
     }
 
     /// <summary>A pipeline that records the lines written to it and whether it was drained.</summary>
