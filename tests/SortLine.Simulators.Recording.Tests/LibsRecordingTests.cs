@@ -1,5 +1,7 @@
 using FsCheck;
 using FsCheck.Xunit;
+using SortLine.Sensors;
+using SortLine.Sensors.Encoder;
 using SortLine.Sensors.Libs;
 using SortLine.Simulators.Recording.Libs;
 using SortLine.Testing;
@@ -200,11 +202,13 @@ public sealed class LibsRecordingTests
         using var recorder = LibsRecorder.Create(dir.File("a.slibs"), LibsTestData.Info());
         var p = new LibsPoint(null, LibsTestData.Channels);
         LibsTestData.Fill(p, 0, 0);
+        long next = 0;
 
         AllocationAssert.NoAllocations(() =>
         {
-            for (int i = 0; i < 50; i++)
+            for (int i = 0; i < 50; i++, next++)
             {
+                p.Stamp = new SampleStamp(next, new EncoderPosition(10_000 + (next * 125)), next * 20_000); // in acquisition order
                 recorder.Append(p);
             }
         });
@@ -225,5 +229,57 @@ public sealed class LibsRecordingTests
 
         Assert.True(reader.TryReadNext(p));
         AssertIsPoint(0, p);
+    }
+
+    [Theory]
+    [InlineData(4, -2, "sequence")]    // record 3 stores sequence 1, after 2: not increasing
+    [InlineData(12, -1000, "encoder")] // encoder count lower than the previous record's
+    [InlineData(20, -100_000, "timestamp")]
+    public void Read_RecordGoingBackWithValidCrc_DeliversEarlierRecordsThenNamesFileAndOffset(int field, long delta, string what)
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("a.slibs");
+        (long header, int record) = LibsTestData.Write(path, Points);
+        byte[] bytes = File.ReadAllBytes(path);
+        const int Bad = 3;
+        Span<byte> r = bytes.AsSpan((int)(header + (Bad * record)), record);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(r[field..], System.Buffers.Binary.BinaryPrimitives.ReadInt64LittleEndian(r[field..]) + delta);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(r[(record - 4)..], Crc32.Compute(r[..(record - 4)])); // a valid record, written out of order
+        File.WriteAllBytes(path, bytes);
+
+        List<LibsPoint> points = ReadUntilError(path, out RecordingFormatException? error);
+
+        Assert.Equal(Bad, points.Count);
+        for (int i = 0; i < Bad; i++)
+        {
+            AssertIsPoint(i, points[i]);
+        }
+
+        Assert.NotNull(error);
+        Assert.Equal(Path.GetFullPath(path), Path.GetFullPath(error.FilePath));
+        Assert.Equal(header + (Bad * record), error.ByteOffset);
+        Assert.Contains("goes back", error.Message, StringComparison.Ordinal);
+        Assert.Contains(what, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Append_StampGoingBack_RefusedAndNothingWritten()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("a.slibs");
+        using var recorder = LibsRecorder.Create(path, LibsTestData.Info(), new LibsRecorderOptions { TimestampFrequency = 1_000_000 });
+        var p = new LibsPoint(null, LibsTestData.Channels);
+        LibsTestData.Fill(p, 5, LibsTestData.Timestamp(5));
+        recorder.Append(p);
+        long length = new FileInfo(path).Length;
+
+        LibsTestData.Fill(p, 4, LibsTestData.Timestamp(4));
+        ArgumentException refused = Assert.Throws<ArgumentException>(() => recorder.Append(p));
+        LibsTestData.Fill(p, 6, LibsTestData.Timestamp(6));
+        recorder.Append(p); // the next point in order is still taken
+
+        Assert.Equal("point", refused.ParamName);
+        Assert.Equal(2, recorder.PointsWritten);
+        Assert.True(new FileInfo(path).Length > length);
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using SortLine.Sensors;
 using SortLine.Sensors.Libs;
 
 namespace SortLine.Simulators.Recording.Libs;
@@ -21,6 +23,7 @@ public sealed class LibsRecorder : IDisposable, IAsyncDisposable
     private readonly byte[] _record;
     private readonly bool _sync;
     private long _position;
+    private SampleStamp _previous;
 
     private LibsRecorder(string path, LibsSpectrometerInfo info, LibsRecorderOptions options)
     {
@@ -56,7 +59,9 @@ public sealed class LibsRecorder : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Appends one point (the caller keeps ownership). Allocation-free.</summary>
-    /// <exception cref="ArgumentException">The spectrum length differs from <see cref="Info"/>'s channel count.</exception>
+    /// <exception cref="ArgumentException">The spectrum length differs from <see cref="Info"/>'s channel count, or the
+    /// point's stamp goes back from the previous point's (sequence not increasing, encoder or timestamp decreasing):
+    /// nothing is written.</exception>
     /// <exception cref="ObjectDisposedException">The recorder is closed.</exception>
     public void Append(LibsPoint point)
     {
@@ -66,6 +71,12 @@ public sealed class LibsRecorder : IDisposable, IAsyncDisposable
         if (spectrum.Length != Info.Channels)
         {
             throw new ArgumentException($"The point has {spectrum.Length} channels; the recording has {Info.Channels}.", nameof(point));
+        }
+
+        if (PointsWritten > 0 && LibsRecordingFormat.GoesBack(_previous, point.Stamp))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The point's stamp (sequence {point.Stamp.Sequence}, encoder {point.Stamp.Encoder.Counts}, timestamp {point.Stamp.Timestamp}) goes back from the previous point's (sequence {_previous.Sequence}, encoder {_previous.Encoder.Counts}, timestamp {_previous.Timestamp}); points are recorded in acquisition order."), nameof(point));
         }
 
         Span<byte> r = _record;
@@ -99,6 +110,7 @@ public sealed class LibsRecorder : IDisposable, IAsyncDisposable
 
         _position += _record.Length;
         PointsWritten++;
+        _previous = point.Stamp;
     }
 
     /// <summary>Records every point of <paramref name="points"/> until it completes or is cancelled, disposing each

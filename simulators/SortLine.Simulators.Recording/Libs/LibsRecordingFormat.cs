@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using SortLine.Sensors;
 using SortLine.Sensors.Libs;
 
 namespace SortLine.Simulators.Recording.Libs;
@@ -33,6 +34,11 @@ internal static class LibsRecordingFormat
 
     /// <summary>The format version this code writes and reads.</summary>
     public const ushort Version = 1;
+
+    /// <summary>Whether a record's stamp goes back from the previous one's: the sequence must increase, the encoder count
+    /// and the timestamp must not decrease (equal counts: a stopped belt).</summary>
+    public static bool GoesBack(SampleStamp previous, SampleStamp next) =>
+        next.Sequence <= previous.Sequence || next.Encoder < previous.Encoder || next.Timestamp < previous.Timestamp;
 
     /// <summary>Bytes of the file header before the model name.</summary>
     public const int FixedHeaderBytes = 44;

@@ -24,6 +24,7 @@ public sealed class LibsRecordingReader : IDisposable
     private readonly byte[] _record;
     private readonly long _dataStart;
     private long _position;
+    private SampleStamp _previous;
 
     private LibsRecordingReader(string path, SafeFileHandle file, LibsSpectrometerInfo info, long timestampFrequency, long dataStart)
     {
@@ -147,13 +148,20 @@ public sealed class LibsRecordingReader : IDisposable
         }
 
         ReadOnlySpan<byte> r = _record;
-        record = new LibsRecordHeader(
-            new SampleStamp(
-                BinaryPrimitives.ReadInt64LittleEndian(r[4..]),
-                new EncoderPosition(BinaryPrimitives.ReadInt64LittleEndian(r[12..])),
-                BinaryPrimitives.ReadInt64LittleEndian(r[20..])),
-            BinaryPrimitives.ReadDoubleLittleEndian(r[28..]),
-            BinaryPrimitives.ReadDoubleLittleEndian(r[36..]));
+        var stamp = new SampleStamp(
+            BinaryPrimitives.ReadInt64LittleEndian(r[4..]),
+            new EncoderPosition(BinaryPrimitives.ReadInt64LittleEndian(r[12..])),
+            BinaryPrimitives.ReadInt64LittleEndian(r[20..]));
+        if (RecordsRead > 0 && LibsRecordingFormat.GoesBack(_previous, stamp))
+        {
+            // The CRC holds, so the writer stored it like this: a record out of acquisition order (or a writer bug), which
+            // a replay would turn into a belt running backwards.
+            throw Damaged(at, string.Create(CultureInfo.InvariantCulture,
+                $"its stamp (sequence {stamp.Sequence}, encoder {stamp.Encoder.Counts}, timestamp {stamp.Timestamp}) goes back from the previous record's (sequence {_previous.Sequence}, encoder {_previous.Encoder.Counts}, timestamp {_previous.Timestamp})."));
+        }
+
+        _previous = stamp;
+        record = new LibsRecordHeader(stamp, BinaryPrimitives.ReadDoubleLittleEndian(r[28..]), BinaryPrimitives.ReadDoubleLittleEndian(r[36..]));
         _position += _record.Length;
         RecordsRead++;
         return true;
