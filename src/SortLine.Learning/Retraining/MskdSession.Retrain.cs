@@ -29,6 +29,20 @@ public sealed partial class MskdSession
     /// fit there to show that classification never waits for a retrain); null in production.</summary>
     internal Action? FitStarting { get; set; }
 
+    /// <summary>
+    /// Records new references (a recalibration): every challenger fitted from now on carries them in its model file, so a
+    /// model names the dark and white references the line classified with when it was trained, not the ones of the session
+    /// start. Pairs already in the buffer keep the spectra they were paired with (the hull quotient is insensitive to the
+    /// gain changes a recalibration corrects, so they stay valid training data).
+    /// </summary>
+    /// <param name="preprocessing">The new preprocessing parameters (references, smoothing, hull quotient).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="preprocessing"/> is null.</exception>
+    public void UpdatePreprocessing(PreprocessingParameters preprocessing)
+    {
+        ArgumentNullException.ThrowIfNull(preprocessing);
+        Volatile.Write(ref _preprocessing, preprocessing);
+    }
+
     /// <summary>Starts the retrain worker and the schedule (first scheduled retrain one interval from now).</summary>
     /// <exception cref="InvalidOperationException">The session was already started.</exception>
     /// <exception cref="ObjectDisposedException">The session is disposed.</exception>
@@ -361,7 +375,7 @@ public sealed partial class MskdSession
             teacher.MineralNames,
             new RejectRule(reject, null, null),
             _bands,
-            _preprocessing,
+            Volatile.Read(ref _preprocessing),
             fit.Model.Weights.Span,
             fit.Model.Bias,
             new TrainingProvenance(

@@ -56,7 +56,7 @@ public sealed partial class MskdSession : IAsyncDisposable
     private readonly TrainingBuffer _buffer;
     private readonly ModelRegistry _registry;
     private readonly BandSet _bands;
-    private readonly PreprocessingParameters _preprocessing;
+    private PreprocessingParameters _preprocessing;
     private readonly TimeProvider _time;
     private readonly MineralTable _minerals;
     private readonly TeacherOptions? _teacherOptions;

@@ -177,8 +177,7 @@ internal sealed partial class LearningWorker(
         Directory.CreateDirectory(root);
         ModelRegistry registry = ModelRegistry.Open(root, time);
         using TrainingBuffer buffer = TrainingBuffer.Open(new TrainingBufferOptions { Directory = Path.Combine(root, "buffer") });
-        DateTimeOffset now = time.GetUtcNow();
-        PreprocessingParameters parameters = new SwirLinePreprocessor(plan.Calibration, lines.Camera.Info.BandCentersNm, plan.SavitzkyGolay, now, now).Parameters;
+        PreprocessingParameters parameters = ParametersOf(plan);
         var session = new MskdSession(retraining, spectrometer.Info, registration, GetHistoryOrThrow(), buffer, registry,
             BandSet.FromCamera(lines.Camera.Info), parameters, time, pairing);
         await using (session.ConfigureAwait(false))
@@ -203,6 +202,10 @@ internal sealed partial class LearningWorker(
 
             session.Start();
             control.Attach(session);
+
+            // A recalibration (PLC capture) changes the references: later models must name the new ones.
+            EventHandler<SpectralPreprocessing> recalibrated = (_, changed) => session.UpdatePreprocessing(ParametersOf(changed));
+            calibration.Changed += recalibrated;
             try
             {
                 long paired = 0;
@@ -233,9 +236,18 @@ internal sealed partial class LearningWorker(
             }
             finally
             {
+                calibration.Changed -= recalibrated;
                 control.Attach(null);
             }
         }
+    }
+
+    /// <summary>The model file's description of a preprocessing plan; the references count as captured now (when the plan
+    /// is published, right after the capture).</summary>
+    private PreprocessingParameters ParametersOf(SpectralPreprocessing plan)
+    {
+        DateTimeOffset now = time.GetUtcNow();
+        return new SwirLinePreprocessor(plan.Calibration, lines.Camera.Info.BandCentersNm, plan.SavitzkyGolay, now, now).Parameters;
     }
 
     /// <summary>A registry model as the line's model: outputs mapped to line classes by name (others: the reject class).</summary>

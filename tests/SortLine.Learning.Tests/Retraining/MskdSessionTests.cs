@@ -75,6 +75,27 @@ public sealed class MskdSessionTests
     }
 
     [Fact]
+    public async Task UpdatePreprocessing_ThenRetrain_ModelNamesTheNewReferences()
+    {
+        await using var rig = new MskdRig(Options(), Clock());
+        rig.Feed(400);
+        var recalibrated = MskdRig.Preprocessing with
+        {
+            DarkReference = ReferenceFrameIdentity.FromFrame([3f], new DateTimeOffset(2025, 1, 2, 0, 0, 0, TimeSpan.Zero)),
+            WhiteReference = ReferenceFrameIdentity.FromFrame([4f], new DateTimeOffset(2025, 1, 2, 0, 1, 0, TimeSpan.Zero)),
+        };
+        rig.Session.Start();
+
+        rig.Session.UpdatePreprocessing(recalibrated);
+        RetrainingResult result = await rig.Session.RetrainAsync("after recalibration", CancellationToken.None).WaitAsync(Wait);
+
+        Assert.Equal(RetrainingOutcome.Promoted, result.Outcome);
+        Assert.Equal(recalibrated, rig.Session.Champion!.Preprocessing);
+        Assert.NotEqual(MskdRig.Preprocessing.DarkReference, rig.Session.Champion.Preprocessing.DarkReference);
+        Assert.Equal(recalibrated, rig.Registry.LoadModel(result.ChallengerVersion!).Preprocessing); // and in the model file
+    }
+
+    [Fact]
     public async Task RetrainAsync_NoChampion_PromotesChallengerAndRaisesChampionChanged()
     {
         await using var rig = new MskdRig(Options(), Clock());
