@@ -159,16 +159,7 @@ public sealed class LinePreprocessing : ISwirPixelPreprocessor
             throw new ArgumentException(Invariant($"The pixel has {rawPixel.Length} raw values and {spectrum.Length} outputs; {bands} each are required."), nameof(rawPixel));
         }
 
-        if (scratch.Length < ScratchLength)
-        {
-            throw new ArgumentException(Invariant($"The scratch has {scratch.Length} floats; {ScratchLength} are required."), nameof(scratch));
-        }
-
-        if (hullScratch.Length < HullScratchLength)
-        {
-            throw new ArgumentException(Invariant($"The hull scratch has {hullScratch.Length} ints; {HullScratchLength} are required."), nameof(hullScratch));
-        }
-
+        CheckScratch(scratch, hullScratch);
         Span<float> reflectance = scratch[..bands];
         Calibration.ApplyPixel(pixel, rawPixel, reflectance);
         SmoothAndQuotient(reflectance, scratch.Slice(bands, bands), spectrum, hullScratch);
@@ -239,6 +230,11 @@ public sealed class LinePreprocessing : ISwirPixelPreprocessor
             throw new ArgumentException(Invariant($"The foreground buffer has {foreground.Length} elements; {Pixels} are required."), nameof(foreground));
         }
 
+        CheckScratch(scratch, hullScratch, checkHull);
+    }
+
+    private void CheckScratch(Span<float> scratch, Span<int> hullScratch, bool checkHull = true)
+    {
         if (scratch.Length < ScratchLength)
         {
             throw new ArgumentException(Invariant($"The scratch has {scratch.Length} floats; {ScratchLength} are required."), nameof(scratch));

@@ -456,7 +456,6 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
     /// <summary>A line, its position in the input order and the plan current when it was dispatched.</summary>
     private readonly record struct WorkItem(SwirLine Line, long Ticket, ClassificationPlan? Plan);
 
-    /// <summary>What a worker leaves in a reorder slot besides the classified line: the stamp, whether features were collected, the time taken.</summary>
     /// <summary>What the ordered write needs of a processed line; <paramref name="Collected"/> is the line's preprocessing when the observer collects it.</summary>
     private readonly record struct LineRecord(SampleStamp Stamp, LinePreprocessing? Collected, TimeSpan Elapsed);
 }
