@@ -175,6 +175,42 @@ public sealed class HullQuotientFastPathTests
         }
     }
 
+    // A push-broom line through one plan: runs of one mineral with random brightness and noise, then another.
+    [Theory]
+    [InlineData(17)]
+    [InlineData(2026)]
+    public void PlanApply_LineOfPixels_EachEqualsMonotoneChain(int seed)
+    {
+        var (bands, _, _) = GoldenFile.ReadMatrix("preprocess/resample_camera288_bands.csv");
+        var (spectra, _, columns) = GoldenFile.ReadMatrix("preprocess/resample_camera288_spectra.csv");
+        double[] wl = Column(bands, 3, 0);
+        float[] wlf = Array.ConvertAll(wl, v => (float)v);
+        var plan = new HullQuotientPlan(wl);
+        var rng = new Random(seed);
+        int mineral = 0;
+        for (int pixel = 0; pixel < 384; pixel++)
+        {
+            if (pixel % 24 == 0)
+            {
+                mineral = rng.Next(columns);
+            }
+
+            double brightness = 0.5 + rng.NextDouble();
+            float[] s = Array.ConvertAll(Column(spectra, columns, mineral), v => (float)((v * brightness) + ((rng.NextDouble() - 0.5) * 0.004)));
+            var expected = new float[s.Length];
+            var expectedHull = new int[s.Length];
+            int expectedNonPositive = HullQuotient.ApplyScalar<float>(wlf, s, expected, expectedHull);
+            int expectedVertices = HullQuotient.FindHullScalar<float>(wlf, s, expectedHull);
+            var actual = new float[s.Length];
+            var hull = new int[s.Length];
+
+            int nonPositive = plan.Apply(s, actual, hull, out int vertices);
+
+            AssertPathMatches(wlf, s, (expected, expectedNonPositive, expectedHull[..expectedVertices]), (actual, nonPositive, hull[..vertices]),
+                $"seed {seed}, pixel {pixel}", allowRoundingTies: false);
+        }
+    }
+
     [Theory]
     [InlineData(40, 0)]
     [InlineData(40, 17)]
@@ -193,10 +229,13 @@ public sealed class HullQuotientFastPathTests
 
             var ex = Assert.Throws<ArgumentException>(() => plan.Apply(s, new double[n], new int[n]));
             var exf = Assert.Throws<ArgumentException>(() => plan.Apply(sf, new float[n], new int[n]));
+            var exInto = Assert.Throws<ArgumentException>(() => plan.Apply(sf, new float[n], new int[n], out _));
 
             Assert.Equal("spectrum", ex.ParamName);
             Assert.Equal("spectrum", exf.ParamName);
+            Assert.Equal("spectrum", exInto.ParamName);
             Assert.Contains($"Element {at} ", ex.Message, StringComparison.Ordinal);
+            Assert.Contains($"Element {at} ", exInto.Message, StringComparison.Ordinal);
         }
     }
 
@@ -230,36 +269,12 @@ public sealed class HullQuotientFastPathTests
         var expectedHull = new int[n];
         int expectedNonPositive = HullQuotient.ApplyScalar<T>(wl, s, expected, expectedHull);
         int expectedVertices = HullQuotient.FindHullScalar<T>(wl, s, expectedHull);
+        var reference = (Quotient: expected, NonPositive: expectedNonPositive, Hull: expectedHull[..expectedVertices]);
+
         var actual = new T[n];
         var hull = new int[n];
         int nonPositive = HullQuotient.ApplyFast<T>(wl, s, actual, hull, out int vertices);
-
-        if (!expectedHull.AsSpan(0, expectedVertices).SequenceEqual(hull.AsSpan(0, vertices)))
-        {
-            Assert.True(allowRoundingTies, $"{what}: vertices [{string.Join(",", expectedHull[..expectedVertices])}] vs fast [{string.Join(",", hull[..vertices])}]");
-
-            // Near-collinear points (a cross product at rounding level) may be a vertex in one and not the other: the
-            // documented difference. Every such point lies on the other hull's continuum to rounding, so the quotients agree.
-            var continuum = new T[n];
-            HullQuotient.InterpolateScalar<T>(wl, s, expectedHull.AsSpan(0, expectedVertices), continuum, markNonPositive: false);
-            double tolerance = typeof(T) == typeof(float) ? 1e-5 : 1e-12;
-            foreach (int v in hull[..vertices].Except(expectedHull[..expectedVertices]))
-            {
-                double value = double.CreateChecked(s[v]);
-                double onHull = double.CreateChecked(continuum[v]);
-                Assert.True(Math.Abs(value - onHull) <= tolerance * Math.Max(Math.Abs(value), 1e-3), $"{what}: fast vertex {v} ({value}) is not on the reference hull ({onHull})");
-            }
-
-            Tolerance.AssertClose(Array.ConvertAll(expected, v => double.CreateChecked(v)), Array.ConvertAll(actual, v => double.CreateChecked(v)), rel: tolerance, what: what);
-            return;
-        }
-
-        Assert.Equal(expectedNonPositive, nonPositive);
-        for (int i = 0; i < n; i++)
-        {
-            // Bitwise (so +0 and -0 differ), since the fast path promises the reference's operations in its order.
-            Assert.True(BitEquals(expected[i], actual[i]), $"{what}: quotient[{i}] {expected[i]} vs fast {actual[i]}");
-        }
+        AssertPathMatches(wl, s, reference, (actual, nonPositive, hull[..vertices]), $"{what}, gift wrap", allowRoundingTies);
 
         if (typeof(T) == typeof(double) && n > 0)
         {
@@ -267,6 +282,39 @@ public sealed class HullQuotientFastPathTests
             var fromPlan = new double[n];
             Assert.Equal(expectedNonPositive, plan.Apply((double[])(object)s, fromPlan, new int[n]));
             Assert.Equal((double[])(object)actual, fromPlan);
+        }
+    }
+
+    private static void AssertPathMatches<T>(T[] wl, T[] s, (T[] Quotient, int NonPositive, int[] Hull) expected, (T[] Quotient, int NonPositive, int[] Hull) actual,
+        string what, bool allowRoundingTies)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        int n = s.Length;
+        if (!expected.Hull.AsSpan().SequenceEqual(actual.Hull))
+        {
+            Assert.True(allowRoundingTies, $"{what}: vertices [{string.Join(",", expected.Hull)}] vs [{string.Join(",", actual.Hull)}]");
+
+            // Near-collinear points (a cross product at rounding level) may be a vertex in one and not the other: the
+            // documented difference. Every such point lies on the other hull's continuum to rounding, so the quotients agree.
+            var continuum = new T[n];
+            HullQuotient.InterpolateScalar<T>(wl, s, expected.Hull, continuum, markNonPositive: false);
+            double tolerance = typeof(T) == typeof(float) ? 1e-5 : 1e-12;
+            foreach (int v in actual.Hull.Except(expected.Hull))
+            {
+                double value = double.CreateChecked(s[v]);
+                double onHull = double.CreateChecked(continuum[v]);
+                Assert.True(Math.Abs(value - onHull) <= tolerance * Math.Max(Math.Abs(value), 1e-3), $"{what}: vertex {v} ({value}) is not on the reference hull ({onHull})");
+            }
+
+            Tolerance.AssertClose(Array.ConvertAll(expected.Quotient, v => double.CreateChecked(v)), Array.ConvertAll(actual.Quotient, v => double.CreateChecked(v)), rel: tolerance, what: what);
+            return;
+        }
+
+        Assert.Equal(expected.NonPositive, actual.NonPositive);
+        for (int i = 0; i < n; i++)
+        {
+            // Bitwise (so +0 and -0 differ), since the fast paths promise the reference's operations in its order.
+            Assert.True(BitEquals(expected.Quotient[i], actual.Quotient[i]), $"{what}: quotient[{i}] {expected.Quotient[i]} vs {actual.Quotient[i]}");
         }
     }
 
