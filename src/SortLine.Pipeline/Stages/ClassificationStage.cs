@@ -227,7 +227,8 @@ public sealed class ClassificationStage : PipelineStage<SwirLine, ClassifiedLine
     {
         long ticket = 0;
         int workers = _queues.Length;
-        while (await Input.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        using var input = new ChannelReadWaiter<SwirLine>(Input, cancellationToken);
+        while (await input.WaitAsync().ConfigureAwait(false) == ChannelWaitResult.Ready)
         {
             while (Input.TryRead(out SwirLine? line))
             {

@@ -100,9 +100,10 @@ public sealed class DecisionFanOut
         }
 
         Exception? upstream = null;
+        using var input = new ChannelReadWaiter<EjectionCommand>(_input, cancellationToken);
         try
         {
-            while (await _input.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (await input.WaitAsync().ConfigureAwait(false) == ChannelWaitResult.Ready)
             {
                 while (_input.TryRead(out EjectionCommand command))
                 {
@@ -147,7 +148,8 @@ public sealed class DecisionFanOut
         public async Task RunAsync(CancellationToken cancellationToken)
         {
             ChannelReader<EjectionCommand> reader = Queue.Reader;
-            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            using var queued = new ChannelReadWaiter<EjectionCommand>(reader, cancellationToken);
+            while (await queued.WaitAsync().ConfigureAwait(false) == ChannelWaitResult.Ready)
             {
                 while (reader.TryRead(out EjectionCommand command))
                 {

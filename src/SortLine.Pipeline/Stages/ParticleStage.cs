@@ -76,9 +76,10 @@ public sealed class ParticleStage : PipelineStage<ClassifiedLine, ParticleDecisi
         ParticleDecision[] decisions = _decisions;
         EncoderPosition lastPosition = default;
         bool completed = false;
+        using var input = new ChannelReadWaiter<ClassifiedLine>(Input, cancellationToken);
         try
         {
-            while (await Input.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            while (await input.WaitAsync().ConfigureAwait(false) == ChannelWaitResult.Ready)
             {
                 while (Input.TryRead(out ClassifiedLine? line))
                 {

@@ -89,6 +89,7 @@ public sealed class SchedulingStage : PipelineStage<ParticleDecision, EjectionCo
 
     private async Task ScheduleUntilCompletedAsync(CancellationToken cancellationToken)
     {
+        using var input = new ChannelReadWaiter<ParticleDecision>(Input, cancellationToken, _time);
         while (true)
         {
             if (Input.TryRead(out ParticleDecision decision))
@@ -119,8 +120,8 @@ public sealed class SchedulingStage : PipelineStage<ParticleDecision, EjectionCo
                     }
                 }
 
-                WaitResult result = await WaitForInputAsync(wait, cancellationToken).ConfigureAwait(false);
-                if (result == WaitResult.Completed)
+                ChannelWaitResult result = await input.WaitAsync(wait == TimeSpan.MaxValue ? Timeout.InfiniteTimeSpan : wait).ConfigureAwait(false);
+                if (result == ChannelWaitResult.Completed)
                 {
                     break;
                 }
@@ -128,7 +129,7 @@ public sealed class SchedulingStage : PipelineStage<ParticleDecision, EjectionCo
                 continue;
             }
 
-            if (!await Input.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            if (await input.WaitAsync().ConfigureAwait(false) == ChannelWaitResult.Completed)
             {
                 break;
             }
@@ -169,25 +170,6 @@ public sealed class SchedulingStage : PipelineStage<ParticleDecision, EjectionCo
         return TimeSpan.FromSeconds(Math.Min(counts / belt.CountsPerSecond, 3600));
     }
 
-    /// <summary>Waits until input is available, the input completes, or <paramref name="timeout"/> passes.</summary>
-    private async Task<WaitResult> WaitForInputAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<bool> ready = Input.WaitToReadAsync(linked.Token).AsTask();
-        Task delay = Task.Delay(timeout, _time, linked.Token);
-        await Task.WhenAny(ready, delay).ConfigureAwait(false);
-        if (ready.IsCompleted)
-        {
-            bool more = await ready.ConfigureAwait(false);
-            await linked.CancelAsync().ConfigureAwait(false);
-            return more ? WaitResult.Ready : WaitResult.Completed;
-        }
-
-        await linked.CancelAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        return WaitResult.TimedOut;
-    }
-
     private void Publish()
     {
         _emitted.Publish(_scheduler.CommandsEmitted);
@@ -196,12 +178,5 @@ public sealed class SchedulingStage : PipelineStage<ParticleDecision, EjectionCo
         _outside.Publish(_scheduler.OutsideValves);
         _covered.Publish(_scheduler.CoveredPulses);
         _overflow.Publish(_scheduler.OverflowPulses);
-    }
-
-    private enum WaitResult
-    {
-        Ready,
-        TimedOut,
-        Completed,
     }
 }

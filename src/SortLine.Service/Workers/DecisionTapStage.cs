@@ -19,7 +19,8 @@ internal sealed class DecisionTapStage(ChannelReader<ParticleDecision> input, Ch
     /// <inheritdoc/>
     protected override async Task ProcessAsync(CancellationToken cancellationToken)
     {
-        while (await Input.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        using var input = new SortLine.Pipeline.Stages.ChannelReadWaiter<ParticleDecision>(Input, cancellationToken);
+        while (await input.WaitAsync().ConfigureAwait(false) == SortLine.Pipeline.Stages.ChannelWaitResult.Ready)
         {
             while (Input.TryRead(out ParticleDecision decision))
             {
