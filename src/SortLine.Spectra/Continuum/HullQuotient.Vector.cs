@@ -38,8 +38,10 @@ public static partial class HullQuotient
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int n = spectrum.Length;
-        if (n <= MaxExactSingleIndex)
+        if (n <= MaxExactSingleIndex && Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported && n >= Vector128<T>.Count)
         {
+            // One pass before the scans (which then need no check of their own): nothing is written from a bad value.
+            ThrowIfNotFiniteVector(spectrum);
             if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && n >= Vector512<T>.Count)
             {
                 return Apply512(wavelengths, spectrum, quotient, hull, out vertexCount);
@@ -50,10 +52,7 @@ public static partial class HullQuotient
                 return Apply256(wavelengths, spectrum, quotient, hull, out vertexCount);
             }
 
-            if (Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported && n >= Vector128<T>.Count)
-            {
-                return Apply128(wavelengths, spectrum, quotient, hull, out vertexCount);
-            }
+            return Apply128(wavelengths, spectrum, quotient, hull, out vertexCount);
         }
 
         for (int i = 0; i < n; i++)
@@ -174,6 +173,45 @@ public static partial class HullQuotient
         jA = Vector128.ConditionalSelect(takeB, jB, jA);
     }
 
+    /// <summary>Throws (naming the first bad element) unless every value is finite; one pass, <see cref="Vector{T}"/> wide.</summary>
+    private static void ThrowIfNotFiniteVector<T>(ReadOnlySpan<T> spectrum)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        int width = Vector<T>.Count;
+        if (!Vector.IsHardwareAccelerated || spectrum.Length < width)
+        {
+            foreach (T y in spectrum)
+            {
+                if (!T.IsFinite(y))
+                {
+                    ThrowNotFinite(spectrum);
+                }
+            }
+
+            return;
+        }
+
+        // y - y is 0 for finite y and NaN for NaN or ±∞; two accumulators, and an overlapping last vector for the tail.
+        ref T ys = ref MemoryMarshal.GetReference(spectrum);
+        Vector<T> sum = Vector<T>.Zero, sum2 = Vector<T>.Zero;
+        int i = 0;
+        for (; i + (2 * width) <= spectrum.Length; i += 2 * width)
+        {
+            Vector<T> y = Vector.LoadUnsafe(ref ys, (nuint)i);
+            Vector<T> y2 = Vector.LoadUnsafe(ref ys, (nuint)(i + width));
+            sum += y - y;
+            sum2 += y2 - y2;
+        }
+
+        Vector<T> middle = Vector.LoadUnsafe(ref ys, (nuint)Math.Min(i, spectrum.Length - width));
+        Vector<T> tail = Vector.LoadUnsafe(ref ys, (nuint)(spectrum.Length - width));
+        sum += (middle - middle) + (tail - tail) + sum2;
+        if (!Vector.EqualsAll(sum, Vector<T>.Zero))
+        {
+            ThrowNotFinite(spectrum);
+        }
+    }
+
     [DoesNotReturn]
     private static void ThrowNotFinite<T>(ReadOnlySpan<T> spectrum)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
@@ -219,13 +257,15 @@ public static partial class HullQuotient
             Vector512<T> bestDx = Vector512<T>.Zero;
             Vector512<T> bestDy = Vector512.Create(-T.One);
             Vector512<T> bestJ = Vector512.Create(-T.One);
-            Vector512<T> finite = Vector512.Create(ya - ya);
             int p = a + 1;
 
             // Two independent lane sets while two whole vectors fit, so the compare/select chains overlap.
             if (p + (2 * width) <= n)
             {
                 Vector512<T> bestDx2 = bestDx, bestDy2 = bestDy, bestJ2 = bestJ;
+                Vector512<T> j = Vector512.Create(T.CreateTruncating(p)) + lanes;
+                Vector512<T> second = Vector512.Create(T.CreateTruncating(width));
+                Vector512<T> step = Vector512.Create(T.CreateTruncating(2 * width));
                 do
                 {
                     nuint s = (nuint)p;
@@ -235,9 +275,7 @@ public static partial class HullQuotient
                     Vector512<T> dx2 = Vector512.LoadUnsafe(ref xs, s + (nuint)width) - vxa;
                     Vector512<T> dy = vy - vya;
                     Vector512<T> dy2 = vy2 - vya;
-                    Vector512<T> j = Vector512.Create(T.CreateTruncating(s)) + lanes;
-                    Vector512<T> j2 = j + Vector512.Create(T.CreateTruncating(width));
-                    finite += (vy - vy) + (vy2 - vy2);
+                    Vector512<T> j2 = j + second;
                     Vector512<T> better = Vector512.GreaterThanOrEqual(dy * bestDx, bestDy * dx);
                     Vector512<T> better2 = Vector512.GreaterThanOrEqual(dy2 * bestDx2, bestDy2 * dx2);
                     bestDx = Vector512.ConditionalSelect(better, dx, bestDx);
@@ -246,6 +284,7 @@ public static partial class HullQuotient
                     bestDx2 = Vector512.ConditionalSelect(better2, dx2, bestDx2);
                     bestDy2 = Vector512.ConditionalSelect(better2, dy2, bestDy2);
                     bestJ2 = Vector512.ConditionalSelect(better2, j2, bestJ2);
+                    j += step;
                     p += 2 * width;
                 }
                 while (p + (2 * width) <= n);
@@ -260,19 +299,11 @@ public static partial class HullQuotient
                 Vector512<T> dx = Vector512.LoadUnsafe(ref xs, s) - vxa;
                 Vector512<T> dy = vy - vya;
                 Vector512<T> j = Vector512.Create(T.CreateTruncating(s)) + lanes;
-                finite += vy - vy;
                 Vector512<T> better = Vector512.GreaterThan(j, va) & Vector512.GreaterThanOrEqual(dy * bestDx, bestDy * dx);
                 bestDx = Vector512.ConditionalSelect(better, dx, bestDx);
                 bestDy = Vector512.ConditionalSelect(better, dy, bestDy);
                 bestJ = Vector512.ConditionalSelect(better, j, bestJ);
                 p += width;
-            }
-
-            // The scan from vertex 0 visits every sample after it: one O(1) check of the accumulated (y - y), which is 0
-            // for finite y and NaN otherwise, guarantees finite input before anything is written from it.
-            if (a == 0 && !Vector512.EqualsAll(finite, Vector512<T>.Zero))
-            {
-                ThrowNotFinite(spectrum);
             }
 
             int b = Reduce512(bestDx, bestDy, bestJ);
@@ -337,13 +368,15 @@ public static partial class HullQuotient
             Vector256<T> bestDx = Vector256<T>.Zero;
             Vector256<T> bestDy = Vector256.Create(-T.One);
             Vector256<T> bestJ = Vector256.Create(-T.One);
-            Vector256<T> finite = Vector256.Create(ya - ya);
             int p = a + 1;
 
             // Two independent lane sets while two whole vectors fit, so the compare/select chains overlap.
             if (p + (2 * width) <= n)
             {
                 Vector256<T> bestDx2 = bestDx, bestDy2 = bestDy, bestJ2 = bestJ;
+                Vector256<T> j = Vector256.Create(T.CreateTruncating(p)) + lanes;
+                Vector256<T> second = Vector256.Create(T.CreateTruncating(width));
+                Vector256<T> step = Vector256.Create(T.CreateTruncating(2 * width));
                 do
                 {
                     nuint s = (nuint)p;
@@ -353,9 +386,7 @@ public static partial class HullQuotient
                     Vector256<T> dx2 = Vector256.LoadUnsafe(ref xs, s + (nuint)width) - vxa;
                     Vector256<T> dy = vy - vya;
                     Vector256<T> dy2 = vy2 - vya;
-                    Vector256<T> j = Vector256.Create(T.CreateTruncating(s)) + lanes;
-                    Vector256<T> j2 = j + Vector256.Create(T.CreateTruncating(width));
-                    finite += (vy - vy) + (vy2 - vy2);
+                    Vector256<T> j2 = j + second;
                     Vector256<T> better = Vector256.GreaterThanOrEqual(dy * bestDx, bestDy * dx);
                     Vector256<T> better2 = Vector256.GreaterThanOrEqual(dy2 * bestDx2, bestDy2 * dx2);
                     bestDx = Vector256.ConditionalSelect(better, dx, bestDx);
@@ -364,6 +395,7 @@ public static partial class HullQuotient
                     bestDx2 = Vector256.ConditionalSelect(better2, dx2, bestDx2);
                     bestDy2 = Vector256.ConditionalSelect(better2, dy2, bestDy2);
                     bestJ2 = Vector256.ConditionalSelect(better2, j2, bestJ2);
+                    j += step;
                     p += 2 * width;
                 }
                 while (p + (2 * width) <= n);
@@ -378,19 +410,11 @@ public static partial class HullQuotient
                 Vector256<T> dx = Vector256.LoadUnsafe(ref xs, s) - vxa;
                 Vector256<T> dy = vy - vya;
                 Vector256<T> j = Vector256.Create(T.CreateTruncating(s)) + lanes;
-                finite += vy - vy;
                 Vector256<T> better = Vector256.GreaterThan(j, va) & Vector256.GreaterThanOrEqual(dy * bestDx, bestDy * dx);
                 bestDx = Vector256.ConditionalSelect(better, dx, bestDx);
                 bestDy = Vector256.ConditionalSelect(better, dy, bestDy);
                 bestJ = Vector256.ConditionalSelect(better, j, bestJ);
                 p += width;
-            }
-
-            // The scan from vertex 0 visits every sample after it: one O(1) check of the accumulated (y - y), which is 0
-            // for finite y and NaN otherwise, guarantees finite input before anything is written from it.
-            if (a == 0 && !Vector256.EqualsAll(finite, Vector256<T>.Zero))
-            {
-                ThrowNotFinite(spectrum);
             }
 
             int b = Reduce256(bestDx, bestDy, bestJ);
@@ -455,13 +479,15 @@ public static partial class HullQuotient
             Vector128<T> bestDx = Vector128<T>.Zero;
             Vector128<T> bestDy = Vector128.Create(-T.One);
             Vector128<T> bestJ = Vector128.Create(-T.One);
-            Vector128<T> finite = Vector128.Create(ya - ya);
             int p = a + 1;
 
             // Two independent lane sets while two whole vectors fit, so the compare/select chains overlap.
             if (p + (2 * width) <= n)
             {
                 Vector128<T> bestDx2 = bestDx, bestDy2 = bestDy, bestJ2 = bestJ;
+                Vector128<T> j = Vector128.Create(T.CreateTruncating(p)) + lanes;
+                Vector128<T> second = Vector128.Create(T.CreateTruncating(width));
+                Vector128<T> step = Vector128.Create(T.CreateTruncating(2 * width));
                 do
                 {
                     nuint s = (nuint)p;
@@ -471,9 +497,7 @@ public static partial class HullQuotient
                     Vector128<T> dx2 = Vector128.LoadUnsafe(ref xs, s + (nuint)width) - vxa;
                     Vector128<T> dy = vy - vya;
                     Vector128<T> dy2 = vy2 - vya;
-                    Vector128<T> j = Vector128.Create(T.CreateTruncating(s)) + lanes;
-                    Vector128<T> j2 = j + Vector128.Create(T.CreateTruncating(width));
-                    finite += (vy - vy) + (vy2 - vy2);
+                    Vector128<T> j2 = j + second;
                     Vector128<T> better = Vector128.GreaterThanOrEqual(dy * bestDx, bestDy * dx);
                     Vector128<T> better2 = Vector128.GreaterThanOrEqual(dy2 * bestDx2, bestDy2 * dx2);
                     bestDx = Vector128.ConditionalSelect(better, dx, bestDx);
@@ -482,6 +506,7 @@ public static partial class HullQuotient
                     bestDx2 = Vector128.ConditionalSelect(better2, dx2, bestDx2);
                     bestDy2 = Vector128.ConditionalSelect(better2, dy2, bestDy2);
                     bestJ2 = Vector128.ConditionalSelect(better2, j2, bestJ2);
+                    j += step;
                     p += 2 * width;
                 }
                 while (p + (2 * width) <= n);
@@ -496,19 +521,11 @@ public static partial class HullQuotient
                 Vector128<T> dx = Vector128.LoadUnsafe(ref xs, s) - vxa;
                 Vector128<T> dy = vy - vya;
                 Vector128<T> j = Vector128.Create(T.CreateTruncating(s)) + lanes;
-                finite += vy - vy;
                 Vector128<T> better = Vector128.GreaterThan(j, va) & Vector128.GreaterThanOrEqual(dy * bestDx, bestDy * dx);
                 bestDx = Vector128.ConditionalSelect(better, dx, bestDx);
                 bestDy = Vector128.ConditionalSelect(better, dy, bestDy);
                 bestJ = Vector128.ConditionalSelect(better, j, bestJ);
                 p += width;
-            }
-
-            // The scan from vertex 0 visits every sample after it: one O(1) check of the accumulated (y - y), which is 0
-            // for finite y and NaN otherwise, guarantees finite input before anything is written from it.
-            if (a == 0 && !Vector128.EqualsAll(finite, Vector128<T>.Zero))
-            {
-                ThrowNotFinite(spectrum);
             }
 
             int b = Reduce128(bestDx, bestDy, bestJ);

@@ -19,8 +19,8 @@ namespace SortLine.Spectra.Continuum;
 /// (<c>slope · (x - x₀) + y₀</c>), and equals the spectrum exactly at the vertices.</para>
 /// <para>Wavelengths must be finite and strictly increasing, and spectrum values finite (<see cref="ArgumentException"/>).
 /// <see cref="Apply{T}"/> checks the wavelengths every call (one O(n) pass); <see cref="HullQuotientPlan"/> checks them
-/// once. Spectrum finiteness is checked inside the first hull scan (vectorised, no extra pass), before any output is
-/// derived from the values. Units: any, as long as they are consistent; |Δx · Δy| must stay below the largest finite
+/// once. Spectrum finiteness is checked in one vector pass before the hull scans, so nothing is
+/// derived from a non-finite value. Units: any, as long as they are consistent; |Δx · Δy| must stay below the largest finite
 /// value of the element type (always true for wavelengths in nm and reflectance).</para>
 /// <para>Non-positive values: the hull is built on the values as given (negative reflectance from noise is fine). Where the
 /// continuum itself is ≤ 0 there is no continuum to divide by: the quotient is written as 0 there, and the number of such

@@ -8,8 +8,8 @@ namespace SortLine.Spectra.Continuum;
 /// Immutable and thread-safe; scratch comes from the caller.
 /// </summary>
 /// <remarks>
-/// <para>Per call: the lengths and overlap are checked (O(1)); the spectrum's finiteness is checked inside the first hull
-/// scan (vectorised, no extra pass), and a NaN or ±∞ value throws <see cref="ArgumentException"/> before any output is
+/// <para>Per call: the lengths and overlap are checked (O(1)); the spectrum's finiteness is checked in one vector pass
+/// before the hull scans (cheaper than a check inside every scan), and a NaN or ±∞ value throws <see cref="ArgumentException"/> before any output is
 /// derived from it: never a silent NaN.</para>
 /// <para>Results: identical to <see cref="HullQuotient.Apply{T}"/> with the same wavelengths (the same code after
 /// validation). Units: wavelengths in any unit (e.g. nm), the quotient is dimensionless.</para>
