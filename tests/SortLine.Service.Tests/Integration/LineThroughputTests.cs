@@ -14,8 +14,10 @@ namespace SortLine.Service.Tests.Integration;
 /// The whole service on the simulated line at the simulator's fastest camera, 670 lines/s (the belt at 1.675 m/s, so a line
 /// still covers 2.5 mm), with the MSKD retraining session beside it: once sorting, the service sustains a whole window of
 /// 10,050 lines with no line lost anywhere on the way to the particle stage (issue #6). Up to three windows are tried; every
-/// one is printed with its losses and with the CPU the machine's other processes took meanwhile, the only cause of a loss
-/// left once the line no longer depends on the thread pool's injection (see <c>LineThreadPool</c>, <c>BackgroundConsumer</c>).
+/// one is printed with its losses and with the CPU the machine's other processes took meanwhile: since the line no longer
+/// waits for the thread pool's injection (<c>LineThreadPool</c>) nor shares its cores with the learning side
+/// (<c>BackgroundConsumer</c>), every lossy window measured had other processes taking about a core (8 of 8 windows with
+/// them idle lost nothing; before, 3 of 4 runs lost 4-667 lines in their first window with them idle).
 /// </summary>
 /// <remarks>Bounded by state: the steady-state window is a number of camera lines (<see cref="WindowLines"/>), not a time.</remarks>
 [Trait("Category", "Integration")]
