@@ -34,6 +34,10 @@ namespace SortLine.Service.Workers;
 /// train the PLS-DA student (components by cross-validation) and swap it into the <see cref="ModelSlot"/> (which builds its
 /// classifier for the line's current references and rebuilds it after every recalibration).
 /// Background is not learnt: points without plasma are rejected by the teacher, and the belt is segmented by brightness.
+/// <para><b>Threads.</b> LIBS points are read on the thread pool and processed (feature extraction, pairing under the
+/// history's lock, training-buffer writes with their periodic fsync, the teacher's fit) on the learning thread, a dedicated
+/// thread below the line's priority (<see cref="BackgroundConsumer{T}"/>), so the learning side neither takes a core from
+/// the camera and the classification workers nor blocks a pool thread the line's loops need.</para>
 /// </remarks>
 internal sealed partial class LearningWorker(
     SimulatedLineProvider lines,
@@ -43,6 +47,7 @@ internal sealed partial class LearningWorker(
     RetrainingControl control,
     ISensorTelemetry sensorTelemetry,
     ILearningTelemetry learningTelemetry,
+    IPipelineTelemetry pipelineTelemetry,
     IOptions<LineOptions> lineOptions,
     IOptions<LearningOptions> learningOptions,
     IOptions<SortingOptions> sortingOptions,
@@ -52,6 +57,12 @@ internal sealed partial class LearningWorker(
     ILogger<LearningWorker> logger) : BackgroundService
 {
     private const string Background = LineClasses.Background;
+
+    /// <summary>LIBS points queued for the learning thread at most: 0.32 s at 100 points/s, half the simulated
+    /// spectrometer's buffers, so the spectrometer always has buffers for new shots.</summary>
+    private const int PointQueueCapacity = 32;
+
+    private const string LearningThreadName = "SortLine MSKD learning";
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -106,64 +117,63 @@ internal sealed partial class LearningWorker(
         int[] mineralToClass = [.. minerals.Select(m => Array.IndexOf(classNames, m))];
         bool trained = false;
 
-        await foreach (LibsPoint point in ReadPointsAsync(spectrometer, connector, stoppingToken).ConfigureAwait(false))
+        await ConsumePointsAsync(spectrometer, connector, Handle, stoppingToken).ConfigureAwait(false);
+
+        // On the learning thread (ConsumePointsAsync), one point at a time.
+        void Handle(LibsPoint point)
         {
-            using (point)
+            channels.Select(point.Spectrum, spectrum);
+            if (!extractor.TryExtract(spectrum, features, scratch, out LibsExtractionDiagnostics diagnostics))
             {
-                sensorTelemetry.LibsPointsReceived(1);
-                channels.Select(point.Spectrum, spectrum);
-                if (!extractor.TryExtract(spectrum, features, scratch, out LibsExtractionDiagnostics diagnostics))
+                if (diagnostics.Reason == LibsRejectReason.NoPlasma)
                 {
-                    if (diagnostics.Reason == LibsRejectReason.NoPlasma)
-                    {
-                        sensorTelemetry.LibsMisfires(1);
-                    }
-
-                    continue;
+                    sensorTelemetry.LibsMisfires(1);
                 }
 
-                if (trained)
+                return;
+            }
+
+            if (trained)
+            {
+                return;
+            }
+
+            if (teacher is null)
+            {
+                teacherRows.AddRange(features);
+                if (teacherRows.Count / extractor.FeatureCount >= options.TeacherPoints)
                 {
-                    continue;
+                    TeacherFit fit = KMeansTeacher.Fit(
+                        new ReadOnlyMatrixSpan<double>(teacherRows.ToArray(), teacherRows.Count / extractor.FeatureCount, extractor.FeatureCount),
+                        extractor.Elements);
+                    teacher = fit.Model;
+                    LogTeacher(logger, fit.Model.TrainingSampleCount, fit.Model.ClusterCount, fit.Iterations);
                 }
 
-                if (teacher is null)
-                {
-                    teacherRows.AddRange(features);
-                    if (teacherRows.Count / extractor.FeatureCount >= options.TeacherPoints)
-                    {
-                        TeacherFit fit = KMeansTeacher.Fit(
-                            new ReadOnlyMatrixSpan<double>(teacherRows.ToArray(), teacherRows.Count / extractor.FeatureCount, extractor.FeatureCount),
-                            extractor.Elements);
-                        teacher = fit.Model;
-                        LogTeacher(logger, fit.Model.TrainingSampleCount, fit.Model.ClusterCount, fit.Iterations);
-                    }
+                return;
+            }
 
-                    continue;
-                }
+            TeacherLabel label = teacher.Label(features);
+            int classId = mineralToClass[label.Mineral];
+            if (classId <= 0)
+            {
+                return; // background cluster: the belt is segmented by brightness, not learnt
+            }
 
-                TeacherLabel label = teacher.Label(features);
-                int classId = mineralToClass[label.Mineral];
-                if (classId <= 0)
-                {
-                    continue; // background cluster: the belt is segmented by brightness, not learnt
-                }
+            TrainingPair? pair = null;
+            history.TryUse((point, label with { Mineral = classId }), (h, s) =>
+                pairBuilder.TryBuild(s.point, s.Item2, features, out pair, out _));
+            if (pair is not null)
+            {
+                pairs.Add(pair);
+            }
 
-                TrainingPair? pair = null;
-                history.TryUse((point, label with { Mineral = classId }), (h, s) =>
-                    pairBuilder.TryBuild(s.point, s.Item2, features, out pair, out _));
-                if (pair is not null)
-                {
-                    pairs.Add(pair);
-                }
-
-                if (pairs.Count >= options.StudentPairs)
-                {
-                    history.Stop();
-                    LineModel model = Train(pairs, classNames, options, plan);
-                    models.Swap(model);
-                    trained = true;
-                }
+            if (pairs.Count >= options.StudentPairs)
+            {
+                history.Stop();
+                LineModel model = Train(pairs, classNames, options, plan);
+                models.Swap(model);
+                trained = true;
             }
         }
     }
@@ -209,30 +219,27 @@ internal sealed partial class LearningWorker(
             try
             {
                 long paired = 0;
-                await foreach (LibsPoint point in ReadPointsAsync(spectrometer, connector, stoppingToken).ConfigureAwait(false))
+                await ConsumePointsAsync(spectrometer, connector, point =>
                 {
-                    using (point)
+                    // On the learning thread (ConsumePointsAsync), one point at a time.
+                    LibsPointOutcome outcome = LibsPointOutcome.Rejected;
+                    history.TryUse(point, (_, p) => outcome = session.AddLibsPoint(p));
+                    if (outcome == LibsPointOutcome.Rejected)
                     {
-                        sensorTelemetry.LibsPointsReceived(1);
-                        LibsPointOutcome outcome = LibsPointOutcome.Rejected;
-                        history.TryUse(point, (_, p) => outcome = session.AddLibsPoint(p));
-                        if (outcome == LibsPointOutcome.Rejected)
-                        {
-                            sensorTelemetry.LibsMisfires(1);
-                        }
-
-                        paired += outcome == LibsPointOutcome.Paired ? 1 : 0;
-                        if (session.Champion is null && paired >= retraining.MinPairs && Interlocked.Exchange(ref requested, 1) == 0)
-                        {
-                            session.RequestRetrain("bootstrap");
-                        }
-
-                        if (session.Agreement.Current.Count > 0)
-                        {
-                            learningTelemetry.SetTeacherAgreement(session.Agreement.Agreement);
-                        }
+                        sensorTelemetry.LibsMisfires(1);
                     }
-                }
+
+                    paired += outcome == LibsPointOutcome.Paired ? 1 : 0;
+                    if (session.Champion is null && paired >= retraining.MinPairs && Interlocked.Exchange(ref requested, 1) == 0)
+                    {
+                        session.RequestRetrain("bootstrap");
+                    }
+
+                    if (session.Agreement.Current.Count > 0)
+                    {
+                        learningTelemetry.SetTeacherAgreement(session.Agreement.Agreement);
+                    }
+                }, stoppingToken).ConfigureAwait(false);
             }
             finally
             {
@@ -289,6 +296,43 @@ internal sealed partial class LearningWorker(
     private static List<RegistrationTarget> ToTargets(IReadOnlyList<LibsCalibrationTarget> targets) =>
         [.. targets.Select(t => new RegistrationTarget(t.LibsXMm, t.LibsYMm, new EncoderPosition((long)Math.Round(t.LibsEncoderCounts)),
             t.SwirPixel, new EncoderPosition((long)Math.Round(t.SwirEncoderCounts))))];
+
+    /// <summary>
+    /// Reads LIBS points (on the thread pool; reading is cheap) and hands each to <paramref name="handle"/> on the learning
+    /// thread (<see cref="BackgroundConsumer{T}"/>: dedicated, below the line's priority), which disposes it afterwards.
+    /// A point that finds the learning thread <see cref="PointQueueCapacity"/> points behind is dropped and counted
+    /// (<c>stage="libs_pairing"</c>, <c>reason="queue_full"</c>). At shutdown the queued points are dropped unprocessed.
+    /// </summary>
+    /// <exception cref="Exception">What <paramref name="handle"/> threw (the learning thread stops on it).</exception>
+    private async Task ConsumePointsAsync(ILibsSpectrometer spectrometer, SensorConnector connector, Action<LibsPoint> handle,
+        CancellationToken stoppingToken)
+    {
+        using var learning = new BackgroundConsumer<LibsPoint>(LearningThreadName, PointQueueCapacity, handle);
+        try
+        {
+            await foreach (LibsPoint point in ReadPointsAsync(spectrometer, connector, stoppingToken).ConfigureAwait(false))
+            {
+                sensorTelemetry.LibsPointsReceived(1);
+                if (learning.TryAdd(point))
+                {
+                    continue;
+                }
+
+                point.Dispose();
+                if (learning.Completion.IsCompleted)
+                {
+                    break; // the learning thread failed: its exception is thrown below
+                }
+
+                pipelineTelemetry.ItemsDropped(PipelineStage.LibsPairing, DropReason.QueueFull, 1);
+            }
+        }
+        finally
+        {
+            learning.Complete(drain: !stoppingToken.IsCancellationRequested);
+            await learning.Completion.ConfigureAwait(false);
+        }
+    }
 
     /// <summary>LIBS points across faults: a fault (also a read timeout: connected but no point within
     /// <see cref="SortingOptions.LibsReadTimeoutMilliseconds"/>) sets the spectrometer Faulted and reconnects with back-off.</summary>

@@ -78,6 +78,8 @@ internal sealed partial class SortingWorker(
             return;
         }
 
+        int minThreads = LineThreadPool.Reserve(sorting.ClassificationWorkers);
+        LogThreadPool(_logger, minThreads);
         ISwirCamera camera = lines.Camera;
         IBeltEncoder encoder = lines.Encoder;
         var connector = new SensorConnector(SensorKind.Swir, sensorTelemetry, sorting, time, _logger);
@@ -174,6 +176,9 @@ internal sealed partial class SortingWorker(
         LogDecisionLog(_logger, full);
         return DecisionLogFileSink.Create(full);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Thread pool: at least {MinThreads} worker threads for the line's loops")]
+    private static partial void LogThreadPool(ILogger logger, int minThreads);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calibrated: dark {DarkLines} lines, white {WhiteLines} lines, {DeadCells} dead cells")]
     private static partial void LogCalibrated(ILogger logger, int darkLines, int whiteLines, int deadCells);

@@ -52,15 +52,11 @@ public sealed class SimulatedLineTests(SimulatedLineFixture line, ITestOutputHel
     [Fact]
     public void Lines_AtConfiguredRate_AlmostNoneDroppedWhileSorting()
     {
-        foreach ((long lines, long dropped, TimeSpan elapsed) in line.SortingRuns)
-        {
-            output.WriteLine($"sorting window: {lines} lines in {elapsed.TotalSeconds:F1} s ({lines / elapsed.TotalSeconds:F1} lines/s of 100 nominal), {dropped} dropped");
-        }
-
-        output.WriteLine($"since start {line.Journal.LinesDropped} of {line.Journal.LinesReceived} dropped (bootstrap included)");
-        // Steady state at the configured 100 lines/s. The build machine is shared (2 cores): when it is starved the camera
-        // edge drops the oldest lines rather than block the camera. Bound: 10 % in one whole window (up to three are measured).
-        Assert.Contains(line.SortingRuns, r => r.Dropped <= r.Lines / 10);
+        (long lines, long dropped, TimeSpan elapsed, string load) = line.SortingRun;
+        output.WriteLine($"sorting: {lines} lines in {elapsed.TotalSeconds:F1} s ({lines / elapsed.TotalSeconds:F1} lines/s of 100 nominal), {dropped} dropped; since start {line.Journal.LinesDropped} of {line.Journal.LinesReceived} dropped (bootstrap included); load average {load}");
+        // Steady state at the configured 100 lines/s, one window. The build machine is shared (2 cores): when other
+        // processes starve it the camera edge drops the oldest lines rather than block the camera. Bound: 10 %.
+        Assert.True(dropped <= lines / 10, $"{dropped} of {lines} lines dropped while sorting (more than 10 %)");
     }
 
     [Fact]
@@ -126,7 +122,7 @@ public sealed class SimulatedLineTests(SimulatedLineFixture line, ITestOutputHel
         double? inferenceCount = ExpositionText.Value(metrics, "sortline_pipeline_inference_duration_seconds_count");
         output.WriteLine($"decision latency mean {latencySum / latencyCount * 1000:F2} ms over {latencyCount}; inference mean {inferenceSum / inferenceCount * 1000:F3} ms per line");
         // Rates plausible against the configured line rate: throughput while sorting within [50 %, 120 %] of nominal.
-        (long lines, _, TimeSpan elapsed) = line.SortingRuns[^1];
+        (long lines, _, TimeSpan elapsed, _) = line.SortingRun;
         Assert.InRange(lines / elapsed.TotalSeconds, 50, 120);
     }
 }
