@@ -226,6 +226,7 @@ public sealed partial class MskdSession
         DateTimeOffset started = _time.GetUtcNow();
         long t0 = _time.GetTimestamp();
         string? championVersion = _champion?.Model.Version;
+        long operatorChanges = Interlocked.Read(ref _operatorChanges);
         RetrainingResult Result(RetrainingOutcome outcome, string reason, string? challengerVersion = null, int training = 0, int heldOut = 0,
             int components = 0, StudentEvaluation? challenger = null, StudentEvaluation? champion = null) =>
             new(trigger, outcome, reason, started, _time.GetElapsedTime(t0), challengerVersion, championVersion, training, heldOut, components,
@@ -307,10 +308,23 @@ public sealed partial class MskdSession
             string reason = champion is null ? $"bootstrap (no champion): {scores}"
                 : championNote is not null ? $"{championNote}: {scores}"
                 : $"better than the champion: {scores}";
+            // An operator's rollback during the fit wins: the line keeps the model the operator chose (this challenger was
+            // compared with another champion, or at best raced the operator), and it stays a candidate to promote by hand.
+            bool superseded;
             lock (_championGate)
             {
-                _registry.Promote(entry.Version, Actor, reason);
-                SetChampion(model);
+                superseded = _operatorChanges != operatorChanges;
+                if (!superseded)
+                {
+                    _registry.Promote(entry.Version, Actor, reason);
+                    SetChampion(model);
+                }
+            }
+
+            if (superseded)
+            {
+                return Result(RetrainingOutcome.Superseded, $"Not promoted: an operator changed the champion to {_champion?.Model.Version} during the retrain; the challenger stays a candidate ({scores}).",
+                    entry.Version, fit.TrainingCount, challengerScore.Count, fit.Components, challengerScore, championScore);
             }
 
             string? handlerError = RaiseChampionChanged(model);

@@ -70,6 +70,9 @@ public sealed partial class MskdSession : IAsyncDisposable
     private volatile TeacherModel? _teacher;
     private volatile ChampionState? _champion;
 
+    /// <summary>Operator changes of the champion so far (rollbacks); a retrain that saw another count does not promote.</summary>
+    private long _operatorChanges;
+
     /// <summary>Creates the session; loads the persisted teacher and the registry's champion if they exist.</summary>
     /// <param name="options">Loop settings (validated here).</param>
     /// <param name="libs">The LIBS spectrometer (its channel wavelengths; stitched spectrometers are trimmed by
@@ -229,6 +232,7 @@ public sealed partial class MskdSession : IAsyncDisposable
             RegistryEntry entry = _registry.Rollback(actor, reason);
             restored = _registry.LoadModel(entry.Version);
             SetChampion(restored);
+            _operatorChanges++;
         }
 
         RaiseChampionChanged(restored);
@@ -271,6 +275,7 @@ public sealed partial class MskdSession : IAsyncDisposable
             restored = _registry.LoadModel(version);
             _registry.Promote(version, actor, reason);
             SetChampion(restored);
+            _operatorChanges++;
         }
 
         RaiseChampionChanged(restored);

@@ -17,4 +17,10 @@ public enum RetrainingOutcome
 
     /// <summary>The session shut down during the retrain; the champion is unchanged.</summary>
     Canceled = 4,
+
+    /// <summary>
+    /// The challenger was registered but not promoted: an operator changed the champion (rollback) while it was being
+    /// trained, and the operator's choice stands. It stays a candidate that an operator may promote later.
+    /// </summary>
+    Superseded = 5,
 }

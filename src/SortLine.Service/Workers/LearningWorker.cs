@@ -199,7 +199,7 @@ internal sealed partial class LearningWorker(
                 learningTelemetry.RetrainCompleted(result.Outcome switch
                 {
                     RetrainingOutcome.Promoted => RetrainOutcome.Succeeded,
-                    RetrainingOutcome.Rejected => RetrainOutcome.Rejected,
+                    RetrainingOutcome.Rejected or RetrainingOutcome.Superseded => RetrainOutcome.Rejected,
                     _ => RetrainOutcome.Failed,
                 }, result.Duration);
                 LogRetrain(logger, result.Trigger, result.Outcome, result.ChallengerVersion ?? "-", result.TrainingCount, result.Components, result.Reason);

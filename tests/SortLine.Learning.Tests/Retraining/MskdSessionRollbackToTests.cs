@@ -105,6 +105,50 @@ public sealed class MskdSessionRollbackToTests
         }
     }
 
+    // An operator's rollback while a retrain is fitting stands: the retrain registers its challenger but does not promote it
+    // over the operator's choice. The next retrain, with no operator action, promotes as usual (the rule is about the race).
+    [Fact]
+    public async Task Retrain_OperatorRollbackDuringFit_SupersededAndTheRollbackStands()
+    {
+        FakeTimeProvider clock = Clock();
+        RetrainingOptions options = Options();
+        await using var rig = new MskdRig(options, clock);
+        rig.Feed(400);
+        string[] minerals = [.. rig.Session.Teacher!.MineralNames];
+        foreach ((string version, int seed) in new[] { ("weak.001", 5), ("weak.002", 6) })
+        {
+            rig.Registry.Register(TestModels.Create(seed: seed, bands: MskdRig.Bands, version: version, parent: null, classNames: minerals), "test");
+        }
+
+        rig.Registry.Promote("weak.001", "test", "a weak champion");
+        await using var session = new MskdSession(options, rig.Info, MskdRig.Registration(), rig.History, rig.Buffer, rig.Registry,
+            TestModels.Bands(MskdRig.Bands), MskdRig.Preprocessing, clock);
+        var changed = new List<string>();
+        session.ChampionChanged += (_, m) => changed.Add(m.Version);
+        bool rollBack = true;
+        session.FitStarting = () =>
+        {
+            if (rollBack)
+            {
+                session.RollbackTo("weak.002", "opcua", "operator rollback");
+            }
+        };
+        session.Start();
+
+        RetrainingResult raced = await session.RetrainAsync("test", CancellationToken.None);
+        string? stillChampion = session.Champion?.Version;
+        rollBack = false;
+        RetrainingResult next = await session.RetrainAsync("test", CancellationToken.None);
+
+        Assert.Equal(RetrainingOutcome.Superseded, raced.Outcome);
+        Assert.Contains("weak.002", raced.Reason, StringComparison.Ordinal);
+        Assert.Equal("weak.002", stillChampion);
+        Assert.Equal(ModelStatus.Candidate, rig.Registry.Get(raced.ChallengerVersion!).Status);
+        Assert.Equal(RetrainingOutcome.Promoted, next.Outcome);
+        Assert.Equal(["weak.002", next.ChallengerVersion!], changed);
+        Assert.Equal(next.ChallengerVersion, rig.Registry.Champion!.Version);
+    }
+
     [Theory]
     [InlineData("", "opcua", "why")]
     [InlineData("b.002", " ", "why")]
