@@ -46,6 +46,7 @@ public sealed class ChannelReadWaiter<T> : IValueTaskSource<ChannelWaitResult>, 
     private ITimer? _timer;
     private ConfiguredValueTaskAwaitable<bool>.ConfiguredValueTaskAwaiter _channelWait;
     private volatile bool _channelWaitPending;
+    private volatile bool _timed;
     private int _state;
 
     /// <summary>Creates a waiter for one consumer of <paramref name="reader"/>.</summary>
@@ -115,6 +116,9 @@ public sealed class ChannelReadWaiter<T> : IValueTaskSource<ChannelWaitResult>, 
                 return ValueTask.FromCanceled<ChannelWaitResult>(_cancellationToken);
             }
 
+            // Set before this wait can be signalled: a timer armed by an earlier timed wait may still fire, and it may end
+            // a timed wait early (the caller checks its clock), never an untimed one.
+            _timed = timeout != Timeout.InfiniteTimeSpan;
             bool startChannelWait = !_channelWaitPending;
             if (startChannelWait)
             {
@@ -142,10 +146,9 @@ public sealed class ChannelReadWaiter<T> : IValueTaskSource<ChannelWaitResult>, 
                 }
             }
 
-            if (timeout != Timeout.InfiniteTimeSpan)
+            if (_timed)
             {
-                _timer ??= _time!.CreateTimer(static state => ((ChannelReadWaiter<T>)state!).Signal(ChannelWaitResult.TimedOut, null), this,
-                    Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _timer ??= _time!.CreateTimer(static state => ((ChannelReadWaiter<T>)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 _timer.Change(timeout, Timeout.InfiniteTimeSpan);
             }
 
@@ -185,6 +188,14 @@ public sealed class ChannelReadWaiter<T> : IValueTaskSource<ChannelWaitResult>, 
 
         _channelWaitPending = false;
         Signal(result, error);
+    }
+
+    private void OnTimer()
+    {
+        if (_timed)
+        {
+            Signal(ChannelWaitResult.TimedOut, null);
+        }
     }
 
     private void OnCancelled() => Signal(ChannelWaitResult.Completed, new OperationCanceledException(_cancellationToken));
