@@ -11,8 +11,10 @@ internal sealed class DecisionJournal
 {
     private const int Capacity = 65_536;
     private readonly Lock _gate = new();
-    private readonly Queue<ParticleDecision> _decisions = new();
-    private readonly Queue<EjectionCommand> _commands = new();
+    // Full size from the start (about 5 + 4 MB): a queue that grows by doubling reallocates on the line's decision path
+    // until it reaches its capacity, some 65,000 decisions into a run.
+    private readonly Queue<ParticleDecision> _decisions = new(Capacity);
+    private readonly Queue<EjectionCommand> _commands = new(Capacity);
     private readonly long[] _particles = new long[256];
     private readonly long[] _ejections = new long[256];
     private long _decisionCount;
