@@ -31,17 +31,18 @@ public static partial class HullQuotient
 
     /// <summary>
     /// The hull quotient over validated wavelengths: the widest accelerated vector path that fits, else the scalar
-    /// reference (after its finiteness check). Throws on a non-finite spectrum value before writing anything derived from it.
+    /// reference. The spectrum's finiteness is checked first, for every path: a non-finite value throws before anything
+    /// derived from it is written.
     /// </summary>
     /// <returns>The number of bands whose continuum is ≤ 0.</returns>
     internal static int ApplyFast<T>(ReadOnlySpan<T> wavelengths, ReadOnlySpan<T> spectrum, Span<T> quotient, Span<int> hull, out int vertexCount)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        // One pass before any path (the scans then need no check of their own): nothing is written from a bad value.
+        ThrowIfNotFiniteVector(spectrum);
         int n = spectrum.Length;
         if (n <= MaxExactSingleIndex && Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported && n >= Vector128<T>.Count)
         {
-            // One pass before the scans (which then need no check of their own): nothing is written from a bad value.
-            ThrowIfNotFiniteVector(spectrum);
             if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && n >= Vector512<T>.Count)
             {
                 return Apply512(wavelengths, spectrum, quotient, hull, out vertexCount);
@@ -53,14 +54,6 @@ public static partial class HullQuotient
             }
 
             return Apply128(wavelengths, spectrum, quotient, hull, out vertexCount);
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            if (!T.IsFinite(spectrum[i]))
-            {
-                ThrowNotFinite(spectrum);
-            }
         }
 
         vertexCount = FindHullScalar(wavelengths, spectrum, hull);
