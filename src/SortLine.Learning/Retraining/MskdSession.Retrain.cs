@@ -310,20 +310,23 @@ public sealed partial class MskdSession
                 : $"better than the champion: {scores}";
             // An operator's rollback during the fit wins: the line keeps the model the operator chose (this challenger was
             // compared with another champion, or at best raced the operator), and it stays a candidate to promote by hand.
-            bool superseded;
+            string? operatorChampion = null;
             lock (_championGate)
             {
-                superseded = _operatorChanges != operatorChanges;
-                if (!superseded)
+                if (_operatorChanges != operatorChanges)
+                {
+                    operatorChampion = _champion?.Model.Version;
+                }
+                else
                 {
                     _registry.Promote(entry.Version, Actor, reason);
                     SetChampion(model);
                 }
             }
 
-            if (superseded)
+            if (operatorChampion is not null)
             {
-                return Result(RetrainingOutcome.Superseded, $"Not promoted: an operator changed the champion to {_champion?.Model.Version} during the retrain; the challenger stays a candidate ({scores}).",
+                return Result(RetrainingOutcome.Superseded, $"Not promoted: an operator changed the champion to {operatorChampion} during the retrain; the challenger stays a candidate ({scores}).",
                     entry.Version, fit.TrainingCount, challengerScore.Count, fit.Components, challengerScore, championScore);
             }
 
