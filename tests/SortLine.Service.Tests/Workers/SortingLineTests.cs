@@ -131,14 +131,14 @@ public sealed class SortingLineTests
         Assert.Equal(9, Assert.Single(_runs).LinesWritten); // every line before the stall and after the reconnect
     }
 
-    /// <summary>A camera replaying a fixed number of lines, then ending its stream without a fault.</summary>
-    private sealed class ReplayCamera(int lines) : ISwirCamera
+    /// <summary>A fake camera of two pixels and two bands that counts its connections; subclasses deliver the lines.</summary>
+    private abstract class CountingCamera(string model) : ISwirCamera
     {
         private int _connects;
 
         public int Connects => Volatile.Read(ref _connects);
 
-        public SwirCameraInfo Info { get; } = new("replay", 2, [1000.0, 1100.0], [10.0, 10.0], 100, 12);
+        public SwirCameraInfo Info { get; } = new(model, 2, [1000.0, 1100.0], [10.0, 10.0], 100, 12);
 
         public SensorState State => SensorState.Running;
 
@@ -152,7 +152,15 @@ public sealed class SortingLineTests
 
         public ValueTask SelectViewAsync(CameraView view, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-        public async IAsyncEnumerable<SwirLine> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        public abstract IAsyncEnumerable<SwirLine> ReadLinesAsync(CancellationToken cancellationToken);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>A camera replaying a fixed number of lines, then ending its stream without a fault.</summary>
+    private sealed class ReplayCamera(int lines) : CountingCamera("replay")
+    {
+        public override async IAsyncEnumerable<SwirLine> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
             for (int i = 0; i < lines; i++)
             {
@@ -160,33 +168,13 @@ public sealed class SortingLineTests
                 yield return new SwirLine(null, 2, 2);
             }
         }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>A camera that hangs (stays connected, delivers nothing) after some lines on its first connection, and after
     /// a reconnect delivers some lines and ends its stream.</summary>
-    private sealed class StallingCamera(int linesBeforeStall, int linesAfterReconnect) : ISwirCamera
+    private sealed class StallingCamera(int linesBeforeStall, int linesAfterReconnect) : CountingCamera("stalling")
     {
-        private int _connects;
-
-        public int Connects => Volatile.Read(ref _connects);
-
-        public SwirCameraInfo Info { get; } = new("stalling", 2, [1000.0, 1100.0], [10.0, 10.0], 100, 12);
-
-        public SensorState State => SensorState.Running;
-
-        public long DroppedLines => 0;
-
-        public ValueTask ConnectAsync(CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _connects);
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask SelectViewAsync(CameraView view, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-
-        public async IAsyncEnumerable<SwirLine> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        public override async IAsyncEnumerable<SwirLine> ReadLinesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
             bool first = Connects == 1;
             for (int i = 0; i < (first ? linesBeforeStall : linesAfterReconnect); i++)
@@ -202,8 +190,6 @@ public sealed class SortingLineTests
                 await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
             }
         }
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>Records the sensor faults counted.</summary>
